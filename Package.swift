@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per concern, in the spirit of Zola's components: each is small, has its own tests,
+// and compiles on its own. SiteKit assembles them into the build pipeline.
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "SiteKit", targets: ["SiteKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev, Homebrew: cmark).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // Markdown to HTML, headings, links and plain text through cmark's node tree.
+        .target(name: "MarkdownRenderer", dependencies: ["CCmark"]),
+        // The Mustache engine: templates compiled once, typed values, strict mode.
+        .target(name: "TemplateEngine"),
+        // The client-side search index: tokenizer, stemmer, BM25 and sharded output.
+        .target(name: "SearchIndex"),
+        // The pipeline: config, content, site assembly, rendering, output.
+        .target(
+            name: "SiteKit",
+            dependencies: [
+                "MarkdownRenderer", "TemplateEngine", "SearchIndex",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "sitegen",
+            dependencies: [
+                "SiteKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownRendererTests", dependencies: ["MarkdownRenderer"]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"]),
+        .testTarget(name: "SiteKitTests", dependencies: ["SiteKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
