@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // Small POSIX helpers Swift's Glibc module does not expose (atomic folder exchange).
+        .target(name: "CSystem"),
         // Markdown to HTML, headings, links and plain text through cmark's node tree.
         .target(name: "MarkdownRenderer", dependencies: ["CCmark"]),
         // The Mustache engine: templates compiled once, typed values, strict mode.
@@ -31,7 +33,7 @@ let package = Package(
         .target(
             name: "SiteKit",
             dependencies: [
-                "MarkdownRenderer", "TemplateEngine", "SearchIndex",
+                "MarkdownRenderer", "TemplateEngine", "SearchIndex", "CSystem",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

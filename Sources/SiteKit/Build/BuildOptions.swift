@@ -1,0 +1,47 @@
+/// What `sitegen build` (and `check`, `serve`) is asked to do.
+public struct BuildOptions: Sendable {
+    public var contentDir = "Content"
+    public var templatesDir = "Templates"
+    public var outputDir = "public"
+    /// Overrides `base_url` from site.yml (e.g. for a preview deployment).
+    public var baseURL: String?
+    public var includeDrafts = false
+    /// Build everything but write nothing (`sitegen check`).
+    public var dryRun = false
+    /// The folder relative paths are shown from; the project root for the output-folder guard.
+    public var workingDirectory: String
+
+    public init(workingDirectory: String) {
+        self.workingDirectory = workingDirectory
+    }
+
+    /// `path` as the user should read it: relative to the working folder when inside it.
+    func display(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        let prefix = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+        if absolute.hasPrefix(prefix) {
+            var relative = String(absolute.dropFirst(prefix.count))
+            while relative.hasPrefix("./") { relative.removeFirst(2) }
+            return relative.isEmpty ? "." : relative
+        }
+        return path
+    }
+
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : workingDirectory + "/" + path
+    }
+}
+
+/// What a build did: its diagnostics, what it wrote, and how long each stage took.
+public struct BuildReport: Sendable {
+    public var diagnostics = Diagnostics()
+    public var pageCount = 0
+    public var files: [OutputFile] = []
+    public var writeStats = OutputWriter.Stats()
+    public var searchIndexBytes = 0
+    public var searchIndexFiles = 0
+    /// (stage, seconds) in the order the stages ran.
+    public var timings: [(String, Double)] = []
+    /// Template names each page's layout uses, by output path (for the preview server).
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}

@@ -1,0 +1,211 @@
+import TemplateEngine
+
+/// The site's settings from `Content/site.yml`: identity, navigation and the sections' schema.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Absolute URL of the published site, always ending in `/`.
+    public var baseURL: String
+    public var language: String
+    /// Lets raw HTML and unsafe links in Markdown through (off by default).
+    public var unsafeHTML: Bool
+    /// Free-form values for templates (`site.params`).
+    public var params: TemplateValue
+    public var nav: [NavItem]
+    public var search: SearchSettings
+    /// Section schemas by folder name, in the order site.yml lists them.
+    public var sections: [SectionSchema]
+
+    public func section(named name: String) -> SectionSchema? {
+        sections.first { $0.name == name }
+    }
+}
+
+/// A navigation entry; `path` is relative to the site root (`event/`, `speakers/`, or `` for home).
+public struct NavItem: Sendable, Equatable {
+    public var title: String
+    public var path: String
+}
+
+/// BM25 parameters for the search index.
+public struct SearchSettings: Sendable, Equatable {
+    public var k1: Double = 1.2
+    public var b: Double = 0.75
+}
+
+/// What a section's pages must carry, and how the section is grouped and described to crawlers.
+public struct SectionSchema: Sendable {
+    public var name: String
+    public var title: String
+    /// Front-matter fields every page of the section must set.
+    public var required: [String]
+    /// Fields with a closed set of allowed values, by name.
+    public var enumerations: [String: [EnumeratedValue]]
+    /// Field whose values group the section's pages (`section.groups` in templates).
+    public var groupBy: String?
+    /// schema.org type of the section's pages (`Person`, `NewsArticle`), for JSON-LD.
+    public var schemaType: String?
+}
+
+/// One allowed value of an enumerated field, with its display title and any extra values for templates.
+public struct EnumeratedValue: Sendable {
+    public var value: String
+    public var title: String
+    public var params: [String: TemplateValue]
+}
+
+extension SiteConfig {
+    /// Reads the configuration; problems are reported at their line in `path`.
+    static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
+        let (parsed, yamlDiagnostics) = YAMLDocument.parse(text, path: path, lineOffset: 0)
+        guard let document = parsed else { return (nil, yamlDiagnostics) }
+        var diagnostics = yamlDiagnostics
+        func position(_ key: String) -> SourcePosition {
+            document.positions[key] ?? document.keyPositions[key] ?? SourcePosition(line: 1, column: 1)
+        }
+        func fail(_ key: String, _ message: String) {
+            let at = position(key)
+            diagnostics.append(.error(path, line: at.line, column: at.column, message))
+        }
+        func string(_ key: String, required: Bool) -> String? {
+            guard let value = document[key] else {
+                if required { diagnostics.append(.error(path, line: 1, column: 1, "missing required setting '\(key)'")) }
+                return nil
+            }
+            guard let text = value.scalarText else {
+                fail(key, "'\(key)' must be text")
+                return nil
+            }
+            return text
+        }
+
+        let title = string("title", required: true) ?? ""
+        let description = string("description", required: false) ?? ""
+        let language = string("language", required: false) ?? "en"
+        var baseURL = string("base_url", required: true) ?? "http://localhost/"
+        if let normalised = normaliseBaseURL(baseURL) {
+            baseURL = normalised
+        } else if document["base_url"] != nil {
+            fail("base_url", "base_url must be an absolute http or https URL, such as https://example.org/")
+        }
+        var unsafeHTML = false
+        if let value = document["unsafe_html"] {
+            if case .bool(let flag) = value { unsafeHTML = flag } else { fail("unsafe_html", "unsafe_html must be true or false") }
+        }
+        let params = document["params"] ?? .object([:])
+        if case .object = params {} else { fail("params", "params must be a mapping") }
+
+        var nav: [NavItem] = []
+        if let value = document["nav"] {
+            if case .list(let items) = value {
+                for item in items {
+                    guard let title = item["title"]?.scalarText, let url = item["url"]?.scalarText else {
+                        fail("nav", "each nav entry needs a title and a url")
+                        continue
+                    }
+                    nav.append(NavItem(title: title, path: normaliseSitePath(url)))
+                }
+            } else {
+                fail("nav", "nav must be a list of {title, url}")
+            }
+        }
+
+        var search = SearchSettings()
+        if let value = document["search"] {
+            if let k1 = value["k1"]?.numberValue { search.k1 = k1 }
+            if let b = value["b"]?.numberValue { search.b = b }
+            if !(search.k1 >= 0 && search.b >= 0 && search.b <= 1) {
+                fail("search", "search.k1 must be ≥ 0 and search.b between 0 and 1")
+            }
+        }
+
+        var sections: [SectionSchema] = []
+        if let value = document["sections"] {
+            if case .object(let map) = value {
+                for name in document.keyOrder["sections"] ?? map.keys.sorted() {
+                    guard let spec = map[name] else { continue }
+                    sections.append(sectionSchema(name: name, spec: spec, fail: { fail("sections", "section '\(name)': \($0)") }))
+                }
+            } else {
+                fail("sections", "sections must be a mapping of section names")
+            }
+        }
+
+        let config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
+                                unsafeHTML: unsafeHTML, params: params, nav: nav, search: search, sections: sections)
+        return (config, diagnostics)
+    }
+
+    static func sectionSchema(name: String, spec: TemplateValue, fail: (String) -> Void) -> SectionSchema {
+        var schema = SectionSchema(name: name, title: spec["title"]?.scalarText ?? name.capitalized,
+                                   required: [], enumerations: [:], groupBy: spec["group_by"]?.scalarText,
+                                   schemaType: spec["schema"]?.scalarText)
+        if let required = spec["required"] {
+            if case .list(let names) = required {
+                schema.required = names.compactMap(\.scalarText)
+            } else {
+                fail("required must be a list of field names")
+            }
+        }
+        if case .object(let fields)? = spec["fields"] {
+            for (field, fieldSpec) in fields {
+                guard case .list(let values)? = fieldSpec["values"] else { continue }
+                schema.enumerations[field] = values.compactMap { item in
+                    if let plain = item.scalarText { return EnumeratedValue(value: plain, title: plain, params: [:]) }
+                    guard case .object(var map) = item, let value = map["value"]?.scalarText else {
+                        fail("each value of '\(field)' needs a `value`")
+                        return nil
+                    }
+                    let title = map["title"]?.scalarText ?? value
+                    map["value"] = nil
+                    map["title"] = nil
+                    return EnumeratedValue(value: value, title: title, params: map)
+                }
+            }
+        }
+        if let group = schema.groupBy, schema.enumerations[group] == nil {
+            fail("group_by '\(group)' needs `fields: {\(group): {values: [...]}}` to order its groups")
+        }
+        return schema
+    }
+
+    /// `https://host/path` → `https://host/path/`; nil when not an absolute http(s) URL.
+    static func normaliseBaseURL(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+        let afterScheme = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        guard afterScheme.count >= 3, !afterScheme[2].isEmpty,
+              !url.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
+        return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    /// `/speakers` → `speakers/`, `/` → ``: site paths are folder paths relative to the root.
+    static func normaliseSitePath(_ url: String) -> String {
+        var path = url
+        while path.hasPrefix("/") { path.removeFirst() }
+        if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
+        if !path.isEmpty, !path.hasSuffix("/"), !path.contains(".") { path += "/" }
+        return path
+    }
+}
+
+extension TemplateValue {
+    /// The text of a string, number or boolean; nil for lists, objects and null.
+    var scalarText: String? {
+        switch self {
+        case .string(let text): return text
+        case .int(let number): return String(number)
+        case .double(let number): return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    var numberValue: Double? {
+        switch self {
+        case .int(let number): return Double(number)
+        case .double(let number): return number
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import TemplateEngine
+import Yams
+
+/// A position in a source file, 1-based.
+public struct SourcePosition: Sendable, Equatable, Hashable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A YAML mapping read with Yams, keeping each top-level key's position for error messages.
+struct YAMLDocument: Sendable {
+    /// The mapping's entries in file order, converted to template values.
+    var entries: [(key: String, value: TemplateValue)]
+    /// Where each top-level value starts, already shifted to file lines.
+    var positions: [String: SourcePosition]
+    /// Where each top-level key starts.
+    var keyPositions: [String: SourcePosition]
+    /// For top-level values that are mappings: their keys in file order (dictionaries lose it).
+    var keyOrder: [String: [String]] = [:]
+
+    var value: TemplateValue {
+        .object(Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
+    }
+
+    subscript(key: String) -> TemplateValue? {
+        entries.last { $0.key == key }?.value
+    }
+
+    /// Parses `text` as a YAML mapping. `lineOffset` is added to YAML line numbers so that errors
+    /// point at the line in the whole file (front matter starts after the opening `---`).
+    static func parse(_ text: String, path: String, lineOffset: Int) -> (YAMLDocument?, [Diagnostic]) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return (nil, [diagnostic(for: error, path: path, lineOffset: lineOffset)])
+        } catch {
+            return (nil, [.error(path, line: lineOffset + 1, "YAML: \(error)")])
+        }
+        guard let node else {
+            return (YAMLDocument(entries: [], positions: [:], keyPositions: [:]), [])
+        }
+        guard case .mapping(let mapping) = node else {
+            let mark = node.mark
+            return (nil, [.error(path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1,
+                                 "expected a mapping of `key: value` lines")])
+        }
+        var diagnostics: [Diagnostic] = []
+        var entries: [(String, TemplateValue)] = []
+        var positions: [String: SourcePosition] = [:]
+        var keyPositions: [String: SourcePosition] = [:]
+        var keyOrder: [String: [String]] = [:]
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                diagnostics.append(.error(path, line: (keyNode.mark?.line ?? 1) + lineOffset,
+                                          column: keyNode.mark?.column ?? 1, "keys must be plain names"))
+                continue
+            }
+            if keyPositions[key] != nil {
+                diagnostics.append(.error(path, line: (keyNode.mark?.line ?? 1) + lineOffset,
+                                          column: keyNode.mark?.column ?? 1, "duplicate key '\(key)'"))
+            }
+            entries.append((key, templateValue(valueNode)))
+            if case .mapping(let child) = valueNode {
+                keyOrder[key] = child.compactMap { $0.key.scalar?.string }
+            }
+            if let mark = valueNode.mark {
+                positions[key] = SourcePosition(line: mark.line + lineOffset, column: mark.column)
+            }
+            if let mark = keyNode.mark {
+                keyPositions[key] = SourcePosition(line: mark.line + lineOffset, column: mark.column)
+            }
+        }
+        return (YAMLDocument(entries: entries, positions: positions, keyPositions: keyPositions, keyOrder: keyOrder), diagnostics)
+    }
+
+    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return .error(path, line: mark.line + lineOffset, column: mark.column, message)
+        case .reader(let problem, _, _, _):
+            return .error(path, line: lineOffset + 1, "YAML: \(problem)")
+        default:
+            return .error(path, line: lineOffset + 1, "YAML: \(error)")
+        }
+    }
+
+    /// Converts a YAML node to a template value: plain scalars become numbers, booleans or null by
+    /// YAML's core schema, everything else (including dates) stays a string as written.
+    static func templateValue(_ node: Node) -> TemplateValue {
+        switch node {
+        case .scalar(let scalar):
+            guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+            switch node.tag.name {
+            case .null: return .null
+            case .bool: return node.bool.map(TemplateValue.bool) ?? .string(scalar.string)
+            case .int: return node.int.map(TemplateValue.int) ?? .string(scalar.string)
+            case .float: return node.float.map(TemplateValue.double) ?? .string(scalar.string)
+            default: return .string(scalar.string)
+            }
+        case .sequence(let sequence):
+            return .list(sequence.map(templateValue))
+        case .mapping(let mapping):
+            var object: [String: TemplateValue] = [:]
+            for (key, value) in mapping {
+                object[key.scalar?.string ?? ""] = templateValue(value)
+            }
+            return .object(object)
+        case .alias:
+            return .null
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import TemplateEngine
+
+/// A page's front matter: the common fields sitegen understands, and every field as written.
+public struct FrontMatter: Sendable {
+    public var title: String = ""
+    public var slug: String?
+    public var date: ContentDate?
+    public var draft = false
+    public var weight: Int?
+    public var summary: String?
+    public var description: String?
+    public var layout: String?
+    /// Every field as written, for templates (`page.params`).
+    public var params: [String: TemplateValue] = [:]
+    /// Where each field's value starts in the file.
+    public var positions: [String: SourcePosition] = [:]
+
+    /// Reads and checks front matter: common fields' types, the section's required fields and
+    /// enumerated values. Every problem is reported, at the field's line and column.
+    static func parse(yaml: String, firstLine: Int, path: String, schema: SectionSchema?) -> (FrontMatter?, [Diagnostic]) {
+        let (parsed, yamlDiagnostics) = YAMLDocument.parse(yaml, path: path, lineOffset: firstLine - 1)
+        guard let document = parsed else { return (nil, yamlDiagnostics) }
+        var diagnostics = yamlDiagnostics
+        var matter = FrontMatter()
+        matter.positions = document.positions
+        for (key, value) in document.entries { matter.params[key] = value }
+
+        let fallback = SourcePosition(line: max(firstLine - 1, 1), column: 1)
+        func at(_ key: String) -> SourcePosition { document.positions[key] ?? document.keyPositions[key] ?? fallback }
+        func error(_ key: String, _ message: String) {
+            let position = at(key)
+            diagnostics.append(.error(path, line: position.line, column: position.column, message))
+        }
+        func text(_ key: String) -> String? {
+            guard let value = document[key] else { return nil }
+            if case .null = value { return nil }
+            guard let text = value.scalarText else {
+                error(key, "'\(key)' must be text")
+                return nil
+            }
+            return text
+        }
+
+        if let title = text("title"), !title.trimmingWhitespace.isEmpty {
+            matter.title = title
+        } else if document["title"] == nil {
+            diagnostics.append(.error(path, line: fallback.line, column: 1, "missing required field 'title'"))
+        } else {
+            error("title", "'title' must not be empty")
+        }
+        if let slug = text("slug") {
+            if let problem = Slug.problem(slug) { error("slug", problem) } else { matter.slug = slug }
+        }
+        if let date = text("date") {
+            switch ContentDate.parse(date) {
+            case .success(let parsed): matter.date = parsed
+            case .failure(let reason): error("date", "date '\(date)' \(reason)")
+            }
+        }
+        if let draft = document["draft"] {
+            if case .bool(let flag) = draft { matter.draft = flag } else { error("draft", "'draft' must be true or false") }
+        }
+        if let weight = document["weight"] {
+            if case .int(let number) = weight { matter.weight = number } else { error("weight", "'weight' must be a whole number") }
+        }
+        matter.summary = text("summary")
+        matter.description = text("description")
+        if let layout = text("layout") {
+            if layout.isEmpty || layout.contains("..") || layout.hasPrefix("/") {
+                error("layout", "layout '\(layout)' must name a template such as 'event'")
+            } else {
+                matter.layout = layout
+            }
+        }
+
+        if let schema {
+            for field in schema.required where isMissing(document[field]) {
+                diagnostics.append(.error(path, line: fallback.line, column: 1,
+                                          "missing required field '\(field)' (required in section '\(schema.name)')"))
+            }
+            for (field, allowed) in schema.enumerations.sorted(by: { $0.key < $1.key }) {
+                guard let value = document[field], !isMissing(value) else { continue }
+                let given = value.scalarText ?? ""
+                if !allowed.contains(where: { $0.value == given }) {
+                    let choices = allowed.map { "'\($0.value)'" }.joined(separator: ", ")
+                    error(field, "'\(given)' is not an allowed \(field): use one of \(choices)")
+                }
+            }
+        }
+        return (matter, diagnostics)
+    }
+
+    private static func isMissing(_ value: TemplateValue?) -> Bool {
+        switch value {
+        case nil, .null?: return true
+        case .string(let text)?: return text.trimmingWhitespace.isEmpty
+        default: return false
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmingWhitespace: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

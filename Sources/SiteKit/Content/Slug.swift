@@ -1,0 +1,28 @@
+/// Slugs name a page's folder in the output; they must stay inside their section's folder.
+enum Slug {
+    /// The slug a file gets when front matter sets none: its name without `.md` and without a
+    /// leading `YYYY-MM-DD-` date.
+    static func fromFileName(_ name: Substring) -> String {
+        var stem = name
+        if stem.hasSuffix(".md") { stem = stem.dropLast(3) }
+        let bytes = Array(stem.utf8)
+        if bytes.count > 11, bytes[10] == UInt8(ascii: "-"), bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+           [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ (48...57).contains(bytes[$0]) }) {
+            return String(decoding: bytes[11...], as: UTF8.self)
+        }
+        return String(stem)
+    }
+
+    /// Why `slug` cannot name a folder, or nil when it is fine.
+    static func problem(_ slug: String) -> String? {
+        if slug.isEmpty { return "slug is empty" }
+        if slug == "." || slug == ".." || slug.hasPrefix("../") || slug.contains("/..") { return "slug '\(slug)' leaves its folder" }
+        if slug.contains("/") || slug.contains("\\") { return "slug '\(slug)' must not contain '/' or '\\'" }
+        if slug.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "slug must not contain control characters or NUL"
+        }
+        if slug.hasPrefix(".") { return "slug '\(slug)' must not start with '.' (hidden folders are not published)" }
+        if slug.utf8.count > 200 { return "slug is longer than 200 bytes" }
+        return nil
+    }
+}

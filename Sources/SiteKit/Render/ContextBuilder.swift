@@ -1,0 +1,150 @@
+import TemplateEngine
+
+/// Builds the values a template sees for one page (documented in the README's template reference).
+/// Every URL is made relative to that page; grouping and sorting are done here, not in templates.
+struct ContextBuilder: Sendable {
+    var site: SiteModel
+    /// Output path of each page's `.ics` file, by page index.
+    var calendars: [Int: String]
+    /// schema.org JSON-LD by page index.
+    var jsonLD: [Int: String]
+
+    func context(for index: Int) -> TemplateValue {
+        let page = site.pages[index]
+        let linker = Linker(page: page, baseURL: site.config.baseURL)
+        var object: [String: TemplateValue] = [
+            "site": siteValue(for: page, linker: linker),
+            "page": pageValue(index, linker: linker),
+        ]
+        if !page.section.isEmpty {
+            object["section"] = sectionValue(page.section, linker: linker, withPages: page.kind == .section)
+        }
+        return .object(object)
+    }
+
+    func siteValue(for page: Page, linker: Linker) -> TemplateValue {
+        let config = site.config
+        let nav: [TemplateValue] = config.nav.map { item in
+            let current = item.path.isEmpty ? page.kind == .home : page.publicPath.hasPrefix(item.path)
+            let external = item.path.contains(":")
+            return .object(["title": .string(item.title), "url": .string(external ? item.path : linker.link(to: item.path)),
+                            "current": .bool(current)])
+        }
+        var sections: [String: TemplateValue] = [:]
+        let withPages = page.kind == .home || page.kind == .section
+        for name in site.sectionOrder {
+            sections[name] = sectionValue(name, linker: linker, withPages: withPages, includeGroups: false)
+        }
+        return .object([
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "language": .string(config.language),
+            "base_url": .string(config.baseURL),
+            "root": .string(linker.root),
+            "home_url": .string(linker.link(to: "")),
+            "feed_url": .string(linker.link(to: "feed.xml")),
+            "search_url": .string(linker.link(to: "search/")),
+            "params": config.params,
+            "nav": .list(nav),
+            "sections": .object(sections),
+        ])
+    }
+
+    func sectionValue(_ name: String, linker: Linker, withPages: Bool, includeGroups: Bool = true) -> TemplateValue {
+        let members = site.sectionMembers[name] ?? []
+        var object: [String: TemplateValue] = [
+            "name": .string(name),
+            "title": .string(site.sectionTitle(name)),
+            "url": .string(linker.link(to: name + "/")),
+            "count": .int(members.count),
+        ]
+        if let list = site.sectionListPage[name] {
+            let listPage = site.pages[list]
+            object["content"] = .string(listPage.markdown?.html ?? "")
+            object["summary"] = .string(listPage.summary)
+        }
+        if withPages {
+            object["pages"] = .list(members.map { summaryValue($0, linker: linker) })
+            if includeGroups, site.config.section(named: name)?.groupBy != nil {
+                object["groups"] = .list(site.groups(of: name).map { group in
+                    groupValue(group.value, members: group.members, linker: linker)
+                })
+            }
+        }
+        return .object(object)
+    }
+
+    func groupValue(_ value: EnumeratedValue, members: [Int], linker: Linker) -> TemplateValue {
+        var object = value.params
+        object["value"] = .string(value.value)
+        object["title"] = .string(value.title)
+        object["count"] = .int(members.count)
+        object["pages"] = .list(members.map { summaryValue($0, linker: linker) })
+        return .object(object)
+    }
+
+    /// What lists show of a page.
+    func summaryValue(_ index: Int, linker: Linker) -> TemplateValue {
+        .object(commonFields(site.pages[index], linker: linker))
+    }
+
+    private func commonFields(_ page: Page, linker: Linker) -> [String: TemplateValue] {
+        let matter = page.frontMatter
+        var object: [String: TemplateValue] = [
+            "title": .string(page.title),
+            "url": .string(linker.link(to: page.outputPath)),
+            "summary": .string(page.summary),
+            "description": .string(matter.description ?? page.summary),
+            "slug": .string(page.slug),
+            "section": .string(page.section),
+            "kind": .string(page.kind.rawValue),
+            "params": .object(matter.params),
+        ]
+        if let date = matter.date {
+            object["date"] = .string(date.description)
+            object["date_display"] = .string(date.display)
+        }
+        if let weight = matter.weight { object["weight"] = .int(weight) }
+        return object
+    }
+
+    func pageValue(_ index: Int, linker: Linker) -> TemplateValue {
+        let page = site.pages[index]
+        let markdown = page.markdown
+        var object = commonFields(page, linker: linker)
+        if object["description"]?.scalarText?.isEmpty ?? true { object["description"] = .string(site.config.description) }
+        object["content"] = .string(markdown?.html ?? "")
+        object["toc"] = .string(markdown?.tocHTML ?? "")
+        object["headings"] = .list((markdown?.headings ?? []).map {
+            .object(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)])
+        })
+        object["permalink"] = .string(SitePath.absolute(base: site.config.baseURL, path: page.publicPath))
+        object["is_home"] = .bool(page.kind == .home)
+        object["is_section"] = .bool(page.kind == .section)
+        object["is_single"] = .bool(page.kind == .single)
+        object["json_ld"] = .string(jsonLD[index] ?? "")
+        object["breadcrumbs"] = .list(breadcrumbs(for: page).map { crumb in
+            .object(["title": .string(crumb.title), "url": .string(linker.link(to: crumb.path))])
+        })
+        if let calendar = calendars[index] { object["calendar_url"] = .string(linker.link(to: calendar)) }
+        if page.kind == .single, let schema = site.schema(of: page), let field = schema.groupBy,
+           let value = page.frontMatter.params[field]?.scalarText,
+           let group = site.groups(of: page.section).first(where: { $0.value.value == value }) {
+            object["group"] = groupValue(group.value, members: group.members.filter { $0 != index }, linker: linker)
+        }
+        return .object(object)
+    }
+
+    /// Home › Section › Page, as (title, output path) pairs.
+    func breadcrumbs(for page: Page) -> [(title: String, path: String)] {
+        var crumbs: [(String, String)] = []
+        let homeTitle = site.homeIndex.map { site.pages[$0].title } ?? site.config.title
+        crumbs.append((homeTitle, "index.html"))
+        if page.kind == .home { return crumbs }
+        if !page.section.isEmpty, page.kind == .single {
+            crumbs.append((site.sectionTitle(page.section), page.section + "/index.html"))
+        }
+        crumbs.append((page.title, page.outputPath))
+        return crumbs
+    }
+}

@@ -1,0 +1,92 @@
+import TemplateEngine
+
+/// The assembled site: every page with its place, the sections with their sorted pages and groups.
+/// Built once after the Markdown stage; read-only (and so shareable across threads) afterwards.
+struct SiteModel: Sendable {
+    var config: SiteConfig
+    var pages: [Page]
+    /// Indexes of each section's single pages, sorted by weight, then date (newest first), then title.
+    var sectionMembers: [String: [Int]]
+    /// Index of each section's list page.
+    var sectionListPage: [String: Int]
+    /// Section names in site.yml order, then others by name.
+    var sectionOrder: [String]
+    /// Index of each page by content path.
+    var pageBySource: [String: Int]
+    /// Index of the home page, if any.
+    var homeIndex: Int?
+    /// Grouped sections' pages by group value, in the order site.yml declares the values.
+    private var groupsBySection: [String: [(value: EnumeratedValue, members: [Int])]] = [:]
+
+    init(config: SiteConfig, pages: [Page]) {
+        self.config = config
+        self.pages = pages
+        var members: [String: [Int]] = [:]
+        var lists: [String: Int] = [:]
+        var bySource: [String: Int] = [:]
+        for (index, page) in pages.enumerated() {
+            if !page.sourcePath.isEmpty { bySource[page.sourcePath] = index }
+            switch page.kind {
+            case .single: members[page.section, default: []].append(index)
+            case .section: lists[page.section] = index
+            case .home: homeIndex = index
+            default: break
+            }
+        }
+        for (name, indexes) in members {
+            members[name] = indexes.sorted { SiteModel.ordered(pages[$0], before: pages[$1]) }
+        }
+        sectionMembers = members
+        sectionListPage = lists
+        pageBySource = bySource
+        let configured = config.sections.map(\.name)
+        sectionOrder = configured + lists.keys.filter { !configured.contains($0) }.sorted()
+        for schema in config.sections {
+            guard let field = schema.groupBy, let values = schema.enumerations[field] else { continue }
+            let sectionPages = members[schema.name] ?? []
+            groupsBySection[schema.name] = values.map { value in
+                (value, sectionPages.filter { pages[$0].frontMatter.params[field]?.scalarText == value.value })
+            }
+        }
+    }
+
+    /// Weight first (pages without one last), then date (newest first), then title, then path.
+    static func ordered(_ a: Page, before b: Page) -> Bool {
+        switch (a.frontMatter.weight, b.frontMatter.weight) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        switch (a.frontMatter.date, b.frontMatter.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        if a.title != b.title { return a.title.localizedStandardLess(b.title) }
+        return a.outputPath < b.outputPath
+    }
+
+    func schema(of page: Page) -> SectionSchema? {
+        page.section.isEmpty ? nil : config.section(named: page.section)
+    }
+
+    func sectionTitle(_ name: String) -> String {
+        if let list = sectionListPage[name] { return pages[list].title }
+        return config.section(named: name)?.title ?? name.capitalized
+    }
+
+    /// Pages of a grouped section, by the group's value, in the order site.yml declares the values.
+    func groups(of section: String) -> [(value: EnumeratedValue, members: [Int])] {
+        groupsBySection[section] ?? []
+    }
+}
+
+extension String {
+    /// Case-insensitive, number-aware comparison without Foundation's locale machinery.
+    func localizedStandardLess(_ other: String) -> Bool {
+        let a = lowercased(), b = other.lowercased()
+        return a == b ? self < other : a < b
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import TemplateEngine
+
+/// Reads `Templates/`: every `*.mustache` file into one `TemplateLibrary`, and the files under
+/// `assets/` to copy as they are.
+enum TemplateStage {
+    struct Loaded: Sendable {
+        var library: TemplateLibrary?
+        var assets: [OutputFile]
+    }
+
+    static func load(root: String, displayRoot: String) -> (Loaded, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [TemplateSource] = []
+        var assets: [OutputFile] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (Loaded(library: nil, assets: []), [.error(displayRoot, "templates folder not found")])
+        }
+        let files = walk(root)
+        for relative in files {
+            let path = root + "/" + relative
+            let display = ContentScanner.join(displayRoot, relative)
+            guard let bytes = ContentScanner.readFile(path) else {
+                diagnostics.append(.error(display, "cannot read file"))
+                continue
+            }
+            if relative.hasPrefix("assets/") {
+                assets.append(OutputFile(path: relative, bytes: bytes))
+            } else if relative.hasSuffix(".mustache") {
+                switch SourceText.decode(bytes) {
+                case .success(let text):
+                    sources.append(TemplateSource(name: String(relative.dropLast(".mustache".count)), path: display, text: text))
+                case .failure(let position):
+                    diagnostics.append(.error(display, line: position.line, column: position.column, "file is not valid UTF-8"))
+                }
+            }
+        }
+        do {
+            let library = try TemplateLibrary(sources: sources)
+            return (Loaded(library: library, assets: assets), diagnostics)
+        } catch {
+            diagnostics.append(contentsOf: error.errors.map(diagnostic))
+            return (Loaded(library: nil, assets: assets), diagnostics)
+        }
+    }
+
+    static func diagnostic(_ error: TemplateError) -> Diagnostic {
+        .error(error.path, line: error.line, column: error.column, error.message)
+    }
+
+    /// Relative paths of all regular files below `root` (hidden ones skipped), sorted.
+    static func walk(_ root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = relative.split(separator: "/").last ?? ""
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(relative)
+            }
+        }
+        return files.sorted()
+    }
+}
+
+/// Which template renders a page (see the README's "Layouts" table).
+enum LayoutResolver {
+    static func candidates(for page: Page) -> [String] {
+        let layout = page.frontMatter.layout
+        switch page.kind {
+        case .home:
+            return (layout.map { ["layouts/_default/\($0)"] } ?? []) + ["layouts/home", "layouts/_default/single"]
+        case .notFound:
+            return (layout.map { ["layouts/_default/\($0)"] } ?? []) + ["layouts/404"]
+        case .page:
+            return (layout.map { ["layouts/_default/\($0)"] } ?? []) + ["layouts/_default/single"]
+        case .section:
+            return (layout.map { ["layouts/\(page.section)/\($0)", "layouts/_default/\($0)"] } ?? [])
+                + ["layouts/\(page.section)/list", "layouts/_default/list"]
+        case .single:
+            return (layout.map { ["layouts/\(page.section)/\($0)", "layouts/_default/\($0)"] } ?? [])
+                + ["layouts/\(page.section)/single", "layouts/_default/single"]
+        }
+    }
+
+    /// The first candidate the library has, or an error naming what was looked for.
+    static func resolve(_ page: Page, in library: TemplateLibrary, templatesDisplay: String) -> Result<String, Diagnostic> {
+        let candidates = candidates(for: page)
+        if let layout = page.frontMatter.layout {
+            let own = candidates.prefix { $0.hasSuffix("/" + layout) }
+            if let found = own.first(where: library.contains) { return .success(found) }
+            let at = page.frontMatter.positions["layout"] ?? SourcePosition(line: 1, column: 1)
+            let looked = own.map { "\(templatesDisplay)/\($0).mustache" }.joined(separator: " or ")
+            return .failure(.error(page.displayPath, line: at.line, column: at.column, "layout '\(layout)' does not exist (looked for \(looked))"))
+        }
+        if let found = candidates.first(where: library.contains) { return .success(found) }
+        let looked = candidates.map { "\(templatesDisplay)/\($0).mustache" }.joined(separator: ", ")
+        return .failure(.error(page.displayPath.isEmpty ? page.outputPath : page.displayPath, line: page.displayPath.isEmpty ? 0 : 1,
+                               column: page.displayPath.isEmpty ? 0 : 1, "no template for this page (looked for \(looked))"))
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SiteKit
+
+/// Options shared by the commands that build the site.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "Folder of Markdown content and site.yml.")
+    var content = "Content"
+
+    @Option(help: "Folder of Mustache templates and assets.")
+    var templates = "Templates"
+
+    @Option(help: "Folder the site is written to (replaced whole, only when the build succeeds).")
+    var output = "public"
+
+    @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at; overrides base_url in site.yml.")
+    var baseURL: String?
+
+    @Flag(help: "Also build pages marked draft: true.")
+    var drafts = false
+
+    func buildOptions() -> BuildOptions {
+        var options = BuildOptions(workingDirectory: FileManager.default.currentDirectoryPath)
+        options.contentDir = content
+        options.templatesDir = templates
+        options.outputDir = output
+        options.baseURL = baseURL
+        options.includeDrafts = drafts
+        return options
+    }
+}
+
+enum Terminal {
+    /// Prints to standard error (diagnostics), leaving standard output for results.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

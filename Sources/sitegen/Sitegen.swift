@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Sitegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sitegen",
+        abstract: "A static site generator: Markdown (cmark) + Mustache templates → a static site with search.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self]
+    )
+}
