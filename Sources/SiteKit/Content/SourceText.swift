@@ -50,3 +50,6 @@ enum SourceText {
         }
     }
 }
+
+/// Decoding failures carry the position of the first bad byte.
+extension SourcePosition: Error {}

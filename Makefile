@@ -1,0 +1,44 @@
+# sitegen: `make site` builds the conference site into public/, `make test` runs the whole suite.
+# Both install what is missing first (scripts/install-deps.sh).
+
+SWIFT       ?= swift
+RELEASE_BIN := .build/release/sitegen
+DEBUG_BIN   := .build/debug/sitegen
+TEST_SITE   := .build/test-site
+
+.PHONY: site test deps test-deps release swift-test site-tests js-test check serve bench clean
+
+site: deps release
+	$(RELEASE_BIN) build
+
+deps:
+	@scripts/install-deps.sh site
+
+test-deps:
+	@scripts/install-deps.sh test
+
+release:
+	$(SWIFT) build -c release --product sitegen
+
+# The whole suite: Swift unit and end-to-end tests (with the Mustache spec), the JavaScript tests,
+# then the real site built and checked (validator, links, metadata, browser).
+test: test-deps swift-test js-test site-tests
+
+swift-test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+js-test:
+	node --test Tests/JavaScript/
+
+site-tests:
+	$(SWIFT) build --product sitegen
+	$(DEBUG_BIN) build --output $(TEST_SITE)
+	SITE_DIR=$(TEST_SITE) SITEGEN=$(DEBUG_BIN) python3 -m pytest -q Tests/Site Tests/Browser
+
+serve: deps
+	$(SWIFT) build -c release --product sitegen
+	$(RELEASE_BIN) serve
+
+clean:
+	rm -rf .build public

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import SiteKit
+
+/// Builds the fixture site in `Tests/Fixtures/minisite` from a temporary copy and checks the output.
+@Suite struct EndToEndTests {
+    func project() -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        folder.copy(Repository.fixture + "/Content", to: "Content")
+        folder.copy(Repository.fixture + "/Templates", to: "Templates")
+        return folder
+    }
+
+    func build(_ folder: TemporaryFolder, configure: (inout BuildOptions) -> Void = { _ in }) -> BuildReport {
+        var options = BuildOptions.project(folder)
+        configure(&options)
+        return SiteBuilder.build(options)
+    }
+
+    @Test func buildsEveryPageWithPrettyURLs() throws {
+        let folder = project()
+        let report = build(folder)
+        #expect(report.diagnostics.items.isEmpty, "\(report.diagnostics.items)")
+        for path in ["index.html", "about/index.html", "people/index.html", "people/ada/index.html", "people/bob/index.html",
+                     "topics/index.html", "topics/alpha/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml",
+                     ".nojekyll", "assets/style.css"] {
+            #expect(folder.exists("public/" + path), "missing \(path)")
+        }
+        #expect(!folder.exists("public/people/draft/index.html"))
+    }
+
+    @Test func draftsAreBuiltOnRequest() {
+        let folder = project()
+        let report = build(folder) { $0.includeDrafts = true }
+        #expect(report.succeeded)
+        #expect(folder.exists("public/people/draft/index.html"))
+    }
+
+    @Test func everyLinkIsRelativeAndResolves() throws {
+        let folder = project()
+        #expect(build(folder).succeeded)
+        let public_ = folder.path + "/public"
+        var checked = 0
+        for file in TemplateStage.walk(public_) where file.hasSuffix(".html") && file != "404.html" {
+            let html = folder.read("public/" + file) ?? ""
+            let pageFolder = SitePath.folder(of: file)
+            for link in attributeValues(html, names: ["href", "src"]) {
+                if link.hasPrefix("https://") || link.hasPrefix("#") { continue }
+                #expect(!link.hasPrefix("/"), "\(file): \(link)")
+                let path = String(link.split(separator: "#", omittingEmptySubsequences: false)[0])
+                let target = SitePath.resolve(SitePath.percentDecode(path), against: pageFolder) ?? "<outside>"
+                #expect(folder.exists("public/" + target), "\(file): \(link) → \(target)")
+                checked += 1
+            }
+        }
+        #expect(checked > 30)
+    }
+
+    @Test func contentLinksBecomePageLinksWithAnchors() {
+        let folder = project()
+        #expect(build(folder).succeeded)
+        let home = folder.read("public/index.html") ?? ""
+        #expect(home.contains("href=\"about/index.html\""))
+        #expect(home.contains("href=\"people/ada/index.html#work\""))
+        let ada = folder.read("public/people/ada/index.html") ?? ""
+        #expect(ada.contains("href=\"../../topics/alpha/index.html\""))
+        #expect(ada.contains("<h2 id=\"work\">"))
+    }
+
+    @Test func valuesAreEscapedAndRawHTMLDropped() {
+        let folder = project()
+        #expect(build(folder).succeeded)
+        let about = folder.read("public/about/index.html") ?? ""
+        #expect(about.contains("<title>About &lt;this&gt; &quot;site&quot; – Fixture Site</title>"))
+        #expect(!about.contains("<script>alert"))
+        #expect(!about.contains("javascript:"))
+        #expect(about.contains("id=\"background\""))
+        #expect(about.contains("id=\"background-1\""))
+    }
+
+    @Test func sectionsAreSortedAndGrouped() {
+        let folder = project()
+        #expect(build(folder).succeeded)
+        let people = folder.read("public/people/index.html") ?? ""
+        let ada = people.range(of: ">Ada<"), bob = people.range(of: ">Bob<")
+        #expect(ada != nil && bob != nil && ada!.lowerBound < bob!.lowerBound)
+        let topics = folder.read("public/topics/index.html") ?? ""
+        #expect(topics.contains("Big topics (2 of 2)"))
+        #expect(topics.contains("Small topics (1 of 5)"))
+        let alpha = folder.read("public/topics/alpha/index.html") ?? ""
+        #expect(alpha.contains(">Beta<"))
+        #expect(!alpha.contains(">Gamma<"))
+        #expect(alpha.contains("<p class=\"group\">Big topics</p>"))
+    }
+
+    @Test func navigationMarksTheCurrentSection() {
+        let folder = project()
+        #expect(build(folder).succeeded)
+        let ada = folder.read("public/people/ada/index.html") ?? ""
+        #expect(ada.contains("<a href=\"../index.html\" aria-current=\"page\">People</a>"))
+        #expect(ada.contains("<a href=\"../../about/index.html\">About</a>"))
+    }
+
+    @Test func absoluteURLsOnlyWhereStandardsNeedThem() {
+        let folder = project()
+        #expect(build(folder) { $0.baseURL = "https://other.example/x" }.succeeded)
+        let ada = folder.read("public/people/ada/index.html") ?? ""
+        #expect(ada.contains("<link rel=\"canonical\" href=\"https://other.example/x/people/ada/\">"))
+        #expect(ada.contains("\"@type\":\"Person\""))
+        #expect(ada.contains("\"@type\":\"BreadcrumbList\""))
+        let notFound = folder.read("public/404.html") ?? ""
+        #expect(notFound.contains("href=\"https://other.example/x/assets/style.css\""))
+        let sitemap = folder.read("public/sitemap.xml") ?? ""
+        #expect(sitemap.contains("<loc>https://other.example/x/people/ada/</loc>"))
+        #expect(!sitemap.contains("404"))
+    }
+
+    @Test func aBrokenContentLinkFailsAtItsLineAndKeepsPublic() throws {
+        let folder = project()
+        #expect(build(folder).succeeded)
+        let before = folder.read("public/index.html")
+        folder.write("Content/about.md", "---\ntitle: About\n---\n\nFirst paragraph.\n\nSee [nobody](people/nobody.md).\n")
+        let report = build(folder)
+        #expect(!report.succeeded)
+        let error = try #require(report.diagnostics.items.first { $0.message.contains("nobody.md") })
+        #expect(error.path == "Content/about.md")
+        #expect(error.line == 7)
+        #expect(error.column == 6)
+        #expect(folder.read("public/index.html") == before)
+    }
+
+    @Test func aMisspelledTemplateNameFailsAtItsPosition() throws {
+        let folder = project()
+        folder.write("Templates/layouts/people/single.mustache", "{{<base}}{{$main}}\n  <p>{{page.params.rol}}</p>{{/main}}{{/base}}\n")
+        let report = build(folder)
+        #expect(!report.succeeded)
+        let error = try #require(report.diagnostics.sorted.first)
+        #expect(error.path == "Templates/layouts/people/single.mustache")
+        #expect(error.line == 2)
+        #expect(error.column == 6)
+        #expect(!folder.exists("public"))
+    }
+
+    @Test func reportsEveryErrorOfTheRun() {
+        let folder = project()
+        folder.write("Content/topics/delta.md", "---\ntitle: Delta\nkind: huge\n---\n")
+        folder.write("Content/people/carol.md", "---\ntitle: Carol\n---\n")
+        folder.write("Content/people/dup.md", "---\ntitle: Dup\nrole: x\nslug: ada\n---\n")
+        let report = build(folder)
+        let messages = report.diagnostics.sorted.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("Content/topics/delta.md:3:7: error: 'huge' is not an allowed kind") })
+        #expect(messages.contains { $0.hasPrefix("Content/people/carol.md:1:1: error: missing required field 'role'") })
+        #expect(messages.contains { $0.contains("Content/people/dup.md") && $0.contains("Content/people/ada.md") })
+        #expect(report.diagnostics.errorCount >= 4)
+    }
+}
+
+/// Values of `name="…"` attributes in `html` (enough for the HTML sitegen's templates write).
+func attributeValues(_ html: String, names: [String]) -> [String] {
+    var values: [String] = []
+    for name in names {
+        var rest = Substring(html)
+        let needle = " \(name)=\""
+        while let start = rest.range(of: needle) {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            values.append(String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+            rest = rest[end...]
+        }
+    }
+    return values
+}

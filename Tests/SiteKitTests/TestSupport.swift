@@ -1,0 +1,55 @@
+import Foundation
+@testable import SiteKit
+
+/// Where the repository is, found from this file's path.
+enum Repository {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let fixture = root + "/Tests/Fixtures/minisite"
+}
+
+/// A temporary folder removed when the test ends.
+final class TemporaryFolder {
+    let path: String
+
+    init() {
+        let base = FileManager.default.temporaryDirectory.path + "/sitegen-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        path = ContentScanner.realPath(base)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Writes `text` at `relative`, creating folders.
+    func write(_ relative: String, _ text: String) {
+        writeBytes(relative, Array(text.utf8))
+    }
+
+    func writeBytes(_ relative: String, _ bytes: [UInt8]) {
+        let full = path + "/" + relative
+        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+    }
+
+    func read(_ relative: String) -> String? {
+        FileManager.default.contents(atPath: path + "/" + relative).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Copies a folder tree into this one.
+    func copy(_ source: String, to relative: String) {
+        try! FileManager.default.copyItem(atPath: source, toPath: path + "/" + relative)
+    }
+
+    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + relative) }
+}
+
+extension BuildOptions {
+    /// Options for building the project laid out in `folder` (Content/, Templates/, public/).
+    static func project(_ folder: TemporaryFolder) -> BuildOptions {
+        BuildOptions(workingDirectory: folder.path)
+    }
+}
