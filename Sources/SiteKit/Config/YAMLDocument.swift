@@ -99,7 +99,7 @@ struct YAMLDocument: Sendable {
         switch node {
         case .scalar(let scalar):
             guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
-            switch node.tag.name {
+            switch Tag.Name(rawValue: node.tag.rawValue) {
             case .null: return .null
             case .bool: return node.bool.map(TemplateValue.bool) ?? .string(scalar.string)
             case .int: return node.int.map(TemplateValue.int) ?? .string(scalar.string)

@@ -71,7 +71,6 @@ public struct ContentDate: Sendable, Comparable, Hashable, CustomStringConvertib
 extension String {
     init(format2 number: Int) { self = number < 10 ? "0\(number)" : "\(number)" }
     init(format4 number: Int) {
-        let text = String(number)
-        self = String(repeating: "0", count: max(0, 4 - text.count)) + text
+        self = String(number).leftPadded(to: 4)
     }
 }

@@ -9,7 +9,7 @@ public enum Severity: String, Sendable, Comparable {
 }
 
 /// One problem found in the input, at a file position (1-based line and column; 0 when unknown).
-public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConvertible {
     public var severity: Severity
     /// Path of the file, relative to the current folder when it is inside it.
     public var path: String
@@ -45,7 +45,7 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
 }
 
 /// Diagnostics collected by a stage; stages append instead of stopping at the first problem.
-public struct Diagnostics: Sendable {
+public struct Diagnostics: Error, Sendable {
     public private(set) var items: [Diagnostic] = []
 
     public init(_ items: [Diagnostic] = []) { self.items = items }

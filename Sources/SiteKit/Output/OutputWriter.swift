@@ -45,7 +45,8 @@ public enum OutputWriter {
         do {
             try makeFolder(staging)
             var made: Set<String> = [""]
-            for file in files + [OutputFile(path: marker, bytes: [])] {
+            try writeFile(staging + "/" + marker, [])
+            for file in files {
                 let folder = SitePath.folder(of: file.path)
                 if !made.contains(folder) {
                     try makeFolders(staging, folder, made: &made)
