@@ -125,7 +125,7 @@ import Testing
         let error = try #require(report.diagnostics.items.first { $0.message.contains("nobody.md") })
         #expect(error.path == "Content/about.md")
         #expect(error.line == 7)
-        #expect(error.column == 6)
+        #expect(error.column == 14)  // the destination itself
         #expect(folder.read("public/index.html") == before)
     }
 

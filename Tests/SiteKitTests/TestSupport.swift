@@ -32,7 +32,7 @@ final class TemporaryFolder {
     func writeBytes(_ relative: String, _ bytes: [UInt8]) {
         let full = path + "/" + relative
         try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
     }
 
     func read(_ relative: String) -> String? {
