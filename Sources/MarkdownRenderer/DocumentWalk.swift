@@ -1,0 +1,163 @@
+internal import CCmark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One pass over a parsed cmark tree that collects plain text, headings and links, and rewrites
+/// link and image destinations in place.
+///
+/// The walk only sets destinations (allowed during iteration); heading nodes are collected and
+/// replaced after the walk by `HeadingAnchors`. Node pointers never leave `MarkdownRenderer.render`.
+struct DocumentWalk {
+    /// A heading node waiting to get its id written, with the heading it became.
+    struct PendingHeading {
+        var node: OpaquePointer
+        var heading: Heading
+    }
+
+    private let source: String
+    private let dropsDangerousDestinations: Bool
+
+    /// The document's plain text so far, as UTF-8 (text is gathered as bytes: one String per block, not per node).
+    private var plainTextBytes: [UInt8] = []
+    private(set) var firstParagraph: String?
+    private(set) var pendingHeadings: [PendingHeading] = []
+    private(set) var links: [String] = []
+    private(set) var diagnostics: [MarkdownDiagnostic] = []
+
+    private var slugger = HeadingSlugger()
+    private var blockText: [UInt8] = []
+    private var block: OpaquePointer?
+    /// Destinations (as parsed) of the links seen so far in `block`, to locate repeats in order.
+    private var blockDestinations: [String] = []
+    private var locator: SourceLocator?
+
+    init(source: String, dropsDangerousDestinations: Bool) {
+        self.source = source
+        self.dropsDangerousDestinations = dropsDangerousDestinations
+    }
+
+    /// The document's text without markup, one block a line.
+    var plainText: String { String(decoding: plainTextBytes, as: UTF8.self) }
+
+    /// Visits every node of `document` in order.
+    mutating func walk(_ document: OpaquePointer, rewriteLink: (String) -> LinkRewrite) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let entering = event == CMARK_EVENT_ENTER
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                Self.appendLiteral(of: node, to: &blockText)
+            case CMARK_NODE_SOFTBREAK:
+                blockText.append(UInt8(ascii: " "))
+            case CMARK_NODE_LINEBREAK:
+                blockText.append(UInt8(ascii: "\n"))
+            case CMARK_NODE_CODE_BLOCK:
+                blockText.removeAll(keepingCapacity: true)
+                Self.appendLiteral(of: node, to: &blockText)
+                if blockText.last == UInt8(ascii: "\n") { blockText.removeLast() }
+                appendBlock()
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                if entering {
+                    startBlock(node)
+                } else {
+                    finishBlock(node)
+                }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering { visitDestination(of: node, rewriteLink: rewriteLink) }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func startBlock(_ node: OpaquePointer) {
+        block = node
+        blockText.removeAll(keepingCapacity: true)
+        blockDestinations.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func finishBlock(_ node: OpaquePointer) {
+        if cmark_node_get_type(node) == CMARK_NODE_HEADING {
+            let text = String(decoding: blockText, as: UTF8.self)
+            let heading = Heading(
+                level: Int(cmark_node_get_heading_level(node)),
+                id: slugger.uniqueID(for: text),
+                text: text)
+            pendingHeadings.append(PendingHeading(node: node, heading: heading))
+        } else if firstParagraph == nil, !blockText.isEmpty,
+            let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT
+        {
+            firstParagraph = String(decoding: blockText, as: UTF8.self)
+        }
+        appendBlock()
+        block = nil
+    }
+
+    /// Appends the finished `blockText` as a line of the plain text.
+    private mutating func appendBlock() {
+        guard !blockText.isEmpty else { return }
+        if !plainTextBytes.isEmpty { plainTextBytes.append(UInt8(ascii: "\n")) }
+        plainTextBytes.append(contentsOf: blockText)
+        blockText.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func visitDestination(of node: OpaquePointer, rewriteLink: (String) -> LinkRewrite) {
+        let written = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        var destination = written
+        switch rewriteLink(written) {
+        case .keep:
+            break
+        case .replace(let replacement):
+            destination = replacement
+        case .error(let message):
+            let position = locate(written)
+            diagnostics.append(MarkdownDiagnostic(line: position.line, column: position.column, message: message))
+        }
+        blockDestinations.append(written)
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        if dropsDangerousDestinations && DestinationSafety.isDangerous(destination, isImage: isImage) {
+            destination = ""
+        }
+        if destination != written { cmark_node_set_url(node, destination) }
+        if !destination.isEmpty { links.append(destination) }
+    }
+
+    /// The position of the current link's destination in the source, or of its block's start.
+    private mutating func locate(_ destination: String) -> (line: Int, column: Int) {
+        let locator = self.locator ?? SourceLocator(source)
+        self.locator = locator
+        guard let block else { return (1, 1) }
+        let blockStart = locator.offset(
+            line: Int(cmark_node_get_start_line(block)), byteColumn: Int(cmark_node_get_start_column(block)))
+        let blockEnd = max(blockStart, locator.offset(afterLine: Int(cmark_node_get_end_line(block))))
+        // Replay the earlier links of this block so that a repeated destination is found at its own place.
+        var searchStart = blockStart
+        for earlier in blockDestinations {
+            if let found = locator.findInline(earlier, in: searchStart..<blockEnd) { searchStart = found.upperBound }
+        }
+        if let found = locator.findInline(destination, in: searchStart..<blockEnd)
+            ?? locator.findReferenceDefinition(destination)
+        {
+            return locator.position(of: found.lowerBound)
+        }
+        return locator.position(of: blockStart)
+    }
+
+    private static func appendLiteral(of node: OpaquePointer, to bytes: inout [UInt8]) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let count = strlen(literal)
+        literal.withMemoryRebound(to: UInt8.self, capacity: count) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Testing
+@testable import MarkdownRenderer
+
+@Suite struct PlainTextTests {
+    @Test func plainTextHasOneBlockPerLineAndNoMarkup() {
+        let result = MarkdownRenderer.render(
+            """
+            # Title
+
+            First *para* with `code`
+            and a soft break.
+
+            - item one
+            - item two\\
+              after hard break
+
+            ```swift
+            let x = 1
+            ```
+
+            <div>html block</div>
+
+            ![alt text](img.png) and <span>inline html</span> text.
+
+            ---
+
+            > quoted
+            """)
+        #expect(result.plainText == "Title\nFirst para with code and a soft break.\nitem one\nitem two\nafter hard break\nlet x = 1\nalt text and inline html text.\nquoted")
+        #expect(result.firstParagraph == "First para with code and a soft break.")
+    }
+
+    @Test func firstParagraphIsTheFirstTopLevelOneWithText() {
+        #expect(MarkdownRenderer.render("- item\n\nReal summary.").firstParagraph == "Real summary.")
+        #expect(MarkdownRenderer.render("<span></span>\n\nSummary").firstParagraph == "Summary")
+        #expect(MarkdownRenderer.render("> only a quote").firstParagraph == nil)
+    }
+
+    @Test func smartPunctuationIsOnByDefault() {
+        let markdown = "\"Hello,\" she said -- it's 'fine'... --- ok"
+        #expect(MarkdownRenderer.render(markdown).html == "<p>“Hello,” she said – it’s ‘fine’… — ok</p>\n")
+        #expect(MarkdownRenderer.render(markdown).plainText == "“Hello,” she said – it’s ‘fine’… — ok")
+        #expect(MarkdownRenderer.render(markdown, options: MarkdownOptions(smartPunctuation: false)).html
+            == "<p>&quot;Hello,&quot; she said -- it's 'fine'... --- ok</p>\n")
+    }
+
+    @Test(arguments: ["", "\n\n   \n"])
+    func emptyDocument(markdown: String) {
+        let result = MarkdownRenderer.render(markdown)
+        #expect(result.html == "")
+        #expect(result.plainText == "")
+        #expect(result.firstParagraph == nil)
+        #expect(result.headings == [])
+        #expect(result.tocHTML == "")
+        #expect(result.links == [])
+        #expect(result.diagnostics == [])
+    }
+
+    @Test func crlfInputRendersLikeLF() {
+        let result = MarkdownRenderer.render("# Title\r\n\r\nLine one\r\nline two\r\n\r\n```\r\ncode\r\n```\r\n")
+        #expect(result.html == "<h1 id=\"title\">Title</h1>\n<p>Line one\nline two</p>\n<pre><code>code\n</code></pre>\n")
+        #expect(result.plainText == "Title\nLine one line two\ncode")
+        #expect(result.headings == [Heading(level: 1, id: "title", text: "Title")])
+    }
+
+    @Test func concurrentRendersMatchSequentialOnes() async {
+        let documents = (0..<32).map { "# Page \($0)\n\nText [link](p\($0).md) \"quoted\".\n\n## Part\n\n## Part\n" }
+        let expected = documents.map { MarkdownRenderer.render($0).html }
+        let results = await withTaskGroup(of: (Int, String).self) { group in
+            for _ in 0..<8 {
+                for (index, document) in documents.enumerated() {
+                    group.addTask { (index, MarkdownRenderer.render(document).html) }
+                }
+            }
+            var collected: [(Int, String)] = []
+            for await result in group { collected.append(result) }
+            return collected
+        }
+        #expect(results.count == documents.count * 8)
+        for (index, html) in results { #expect(html == expected[index]) }
+    }
+}
