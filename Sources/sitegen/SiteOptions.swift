@@ -19,6 +19,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Also build pages marked draft: true.")
     var drafts = false
 
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
     func buildOptions() -> BuildOptions {
         var options = BuildOptions(workingDirectory: FileManager.default.currentDirectoryPath)
         options.contentDir = content
@@ -26,6 +29,7 @@ struct SiteOptions: ParsableArguments {
         options.outputDir = output
         options.baseURL = baseURL
         options.includeDrafts = drafts
+        options.warningsAreErrors = strict
         return options
     }
 }

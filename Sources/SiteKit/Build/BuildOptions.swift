@@ -8,6 +8,10 @@ public struct BuildOptions: Sendable {
     public var includeDrafts = false
     /// Build everything but write nothing (`sitegen check`).
     public var dryRun = false
+    /// Also check the built HTML: links, anchors, alt text, headings, titles (`sitegen check`).
+    public var checkOutput = false
+    /// Warnings fail the build too (`--strict`).
+    public var warningsAreErrors = false
     /// The folder relative paths are shown from; the project root for the output-folder guard.
     public var workingDirectory: String
 
@@ -42,6 +46,11 @@ public struct BuildReport: Sendable {
     public var searchIndexFiles = 0
     /// (stage, seconds) in the order the stages ran.
     public var timings: [(String, Double)] = []
-    /// Template names each page's layout uses, by output path (for the preview server).
-    public var succeeded: Bool { !diagnostics.hasErrors }
+    /// Whether warnings count as failures (from `BuildOptions.warningsAreErrors`).
+    public var warningsAreErrors = false
+
+    /// No error, and no warning either under `--strict`.
+    public var succeeded: Bool {
+        !diagnostics.hasErrors && !(warningsAreErrors && diagnostics.warningCount > 0)
+    }
 }

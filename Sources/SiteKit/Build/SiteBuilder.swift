@@ -7,6 +7,7 @@ import TemplateEngine
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         var report = BuildReport()
+        report.warningsAreErrors = options.warningsAreErrors
         var clock = StageClock()
         let contentDisplay = options.display(options.contentDir)
         let templatesDisplay = options.display(options.templatesDir)
@@ -145,8 +146,13 @@ public enum SiteBuilder {
         report.pageCount = rendered.count
         report.files = outputs
         clock.lap("site files", &report)
+        if options.checkOutput {
+            report.diagnostics.append(contentsOf: SiteChecker.check(outputs, baseURL: config.baseURL,
+                                                                    outputDisplay: options.display(options.outputDir)))
+            clock.lap("check", &report)
+        }
 
-        guard !report.diagnostics.hasErrors, !options.dryRun else { return report }
+        guard report.succeeded, !options.dryRun else { return report }
         do {
             report.writeStats = try OutputWriter.write(outputs, to: options.absolute(options.outputDir))
         } catch {
