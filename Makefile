@@ -33,6 +33,7 @@ js-test:
 
 site-tests:
 	$(SWIFT) build --product sitegen
+	$(DEBUG_BIN) check --strict
 	$(DEBUG_BIN) build --output $(TEST_SITE)
 	SITE_DIR=$(TEST_SITE) SITEGEN=$(DEBUG_BIN) python3 -m pytest -q Tests/Site Tests/Browser
 
