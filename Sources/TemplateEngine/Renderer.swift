@@ -1,0 +1,233 @@
+/// Renders compiled templates into a byte buffer: one renderer per render call, so the library
+/// itself stays immutable and shareable across tasks.
+struct Renderer {
+    /// Guards against templates that include themselves without end.
+    static let maximumDepth = 100
+
+    /// A block argument in effect: the body that fills blocks of that name.
+    private struct BoundArgument {
+        let name: String
+        let template: Int
+        let body: Range<Int>
+    }
+
+    private struct ErrorSite: Hashable {
+        let template: Int
+        let position: SourcePosition
+    }
+
+    private let templates: [CompiledTemplate]
+    private let strict: Bool
+    var output: [UInt8] = []
+    private(set) var errors: [TemplateError] = []
+    private var errorSites: Set<ErrorSite> = []
+    /// The context stack; names resolve from the top (last) down.
+    private var contexts: [TemplateValue]
+    /// Block arguments from the enclosing parent tags, outermost first; the outermost wins.
+    private var arguments: [BoundArgument] = []
+    /// What each template line gets in front (from standalone partials and blocks).
+    private var indentation: [UInt8] = []
+    /// Whether the output is at the start of a line whose indentation is not written yet.
+    /// Kept up to date only while `indentation` is not empty.
+    private var atLineStart = true
+    private var depth = 0
+
+    init(templates: [CompiledTemplate], context: TemplateValue, strict: Bool) {
+        self.templates = templates
+        self.strict = strict
+        contexts = [context]
+    }
+
+    mutating func render(template: Int) {
+        run(template, 0..<templates[template].operations.count)
+    }
+
+    private mutating func run(_ template: Int, _ range: Range<Int>) {
+        let operations = templates[template].operations
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch operations[index] {
+            case .text(let bytes):
+                writeText(bytes)
+                index += 1
+            case .value(let reference, let escaped):
+                if let value = resolve(reference.path) {
+                    write(value, escaped: escaped, reference: reference, template: template)
+                } else if strict {
+                    report("unknown name '\(reference.name)'", template: template, at: reference.position)
+                }
+                index += 1
+            case .section(let reference, let end):
+                let value = resolve(reference.path) ?? .null
+                if case .list(let items) = value {
+                    for item in items {
+                        contexts.append(item)
+                        run(template, index + 1..<end)
+                        contexts.removeLast()
+                    }
+                } else if value.isTruthy {
+                    contexts.append(value)
+                    run(template, index + 1..<end)
+                    contexts.removeLast()
+                }
+                index = end
+            case .invertedSection(let reference, let end):
+                if !(resolve(reference.path) ?? .null).isTruthy {
+                    run(template, index + 1..<end)
+                }
+                index = end
+            case .partial(let inclusion):
+                include(inclusion, from: template, arguments: [])
+                index += 1
+            case .parent(let inclusion, let arguments, let end):
+                include(inclusion, from: template, arguments: arguments)
+                index = end
+            case .block(let slot, let end):
+                if let bound = arguments.first(where: { $0.name == slot.name }) {
+                    fill(slot, with: bound.body, of: bound.template, at: template)
+                } else {
+                    fill(slot, with: index + 1..<end, of: template, at: template)
+                }
+                index = end
+            }
+        }
+    }
+
+    /// Renders a partial or parent template, with the arguments of a parent tag in effect.
+    private mutating func include(_ inclusion: Inclusion, from template: Int, arguments passed: [BlockArgument]) {
+        guard let target = inclusion.target else {
+            if strict {
+                report("no template '\(inclusion.name)' (nor 'partials/\(inclusion.name)')", template: template, at: inclusion.position)
+            }
+            return
+        }
+        guard depth < Self.maximumDepth else {
+            report("'\(inclusion.name)' nests more than \(Self.maximumDepth) templates deep; does it include itself?",
+                   template: template, at: inclusion.position)
+            return
+        }
+        let argumentCount = arguments.count
+        for argument in passed {
+            arguments.append(BoundArgument(name: argument.name, template: template, body: argument.body))
+        }
+        let outerIndentation = indentation
+        if let extra = inclusion.indentation {
+            indentation += extra
+            atLineStart = true
+        }
+        depth += 1
+        run(target, 0..<templates[target].operations.count)
+        depth -= 1
+        indentation = outerIndentation
+        arguments.removeSubrange(argumentCount...)
+    }
+
+    /// Renders a block's content (an argument's body or the block's default) at the block,
+    /// which sits in template `site`.
+    private mutating func fill(_ slot: BlockSlot, with body: Range<Int>, of template: Int, at site: Int) {
+        guard depth < Self.maximumDepth else {
+            report("block '\(slot.name)' nests more than \(Self.maximumDepth) levels deep; does its content contain itself?",
+                   template: site, at: slot.position)
+            return
+        }
+        let outerIndentation = indentation
+        if let extra = slot.indentation {
+            indentation += extra
+            atLineStart = true
+        }
+        depth += 1
+        run(template, body)
+        depth -= 1
+        indentation = outerIndentation
+    }
+
+    /// Finds a (dotted) name: the first part in the context stack from the top, the rest
+    /// inside what the first part found. Nil when it resolves nowhere.
+    private func resolve(_ path: [String]) -> TemplateValue? {
+        guard let first = path.first else { return contexts.last }
+        var found: TemplateValue?
+        var level = contexts.count - 1
+        while level >= 0 {
+            if case .object(let fields) = contexts[level], let value = fields[first] {
+                found = value
+                break
+            }
+            level -= 1
+        }
+        guard var current = found else { return nil }
+        for key in path.dropFirst() {
+            guard case .object(let fields) = current, let value = fields[key] else { return nil }
+            current = value
+        }
+        return current
+    }
+
+    // MARK: - Output
+
+    private mutating func writeText(_ bytes: [UInt8]) {
+        guard !indentation.isEmpty else {
+            output.append(contentsOf: bytes)
+            return
+        }
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != .newline { lineEnd += 1 }
+            if lineEnd < bytes.count { lineEnd += 1 }
+            if atLineStart && !Self.isLineBreak(bytes[lineStart..<lineEnd]) {
+                output.append(contentsOf: indentation)
+            }
+            output.append(contentsOf: bytes[lineStart..<lineEnd])
+            atLineStart = bytes[lineEnd - 1] == .newline
+            lineStart = lineEnd
+        }
+    }
+
+    /// Whether a line holds nothing but its line break (such lines get no indentation).
+    private static func isLineBreak(_ line: ArraySlice<UInt8>) -> Bool {
+        line.count == 1 ? line.first == .newline
+            : line.count == 2 && line.first == .carriageReturn && line.last == .newline
+    }
+
+    /// Writes an interpolated value; its own line breaks are data and get no indentation.
+    private mutating func write(_ value: TemplateValue, escaped: Bool, reference: ValueReference, template: Int) {
+        switch value {
+        case .null:
+            return
+        case .string(let text):
+            guard !text.isEmpty else { return }
+            beginValue()
+            if escaped {
+                HTMLEscaping.append(text, to: &output)
+            } else {
+                output.append(contentsOf: text.utf8)
+            }
+        case .int(let number):
+            beginValue()
+            output.append(contentsOf: String(number).utf8)
+        case .double(let number):
+            beginValue()
+            output.append(contentsOf: NumberFormatting.text(of: number).utf8)
+        case .bool(let flag):
+            beginValue()
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .list, .object:
+            if strict {
+                let kind = if case .list = value { "a list" } else { "an object" }
+                report("'\(reference.name)' is \(kind), not text; use a section {{#\(reference.name)}}…{{/\(reference.name)}}",
+                       template: template, at: reference.position)
+            }
+        }
+    }
+
+    private mutating func beginValue() {
+        guard !indentation.isEmpty else { return }
+        if atLineStart { output.append(contentsOf: indentation) }
+        atLineStart = false
+    }
+
+    private mutating func report(_ message: String, template: Int, at position: SourcePosition) {
+        guard errorSites.insert(ErrorSite(template: template, position: position)).inserted else { return }
+        errors.append(TemplateError(path: templates[template].path, line: position.line, column: position.column, message: message))
+    }
+}

@@ -1,0 +1,32 @@
+import Testing
+import TemplateEngine
+
+@Suite struct DependencyTests {
+    let templates: [String: String] = [
+        "page": "{{<layouts/base}}{{$main}}{{>card}}{{/main}}{{/layouts/base}}",
+        "layouts/base": "<html>{{>header}}{{$main}}{{/main}}{{>footer}}</html>",
+        "partials/header": "<header>{{#nav}}{{>nav}}{{/nav}}</header>",
+        "partials/nav": "<nav></nav>",
+        "partials/card": "card",
+        "partials/tree": "{{#children}}{{>tree}}{{/children}}",
+        "unrelated": "{{>nav}}",
+    ]
+
+    @Test func transitiveThroughParentsPartialsAndSections() throws {
+        // footer resolves to no template and is left out.
+        #expect(try library(templates).dependencies(of: "page") == [
+            "layouts/base", "partials/header", "partials/nav", "partials/card",
+        ])
+    }
+
+    @Test func leavesAndUnknownNames() throws {
+        let library = try library(templates)
+        #expect(library.dependencies(of: "partials/nav") == [])
+        #expect(library.dependencies(of: "unrelated") == ["partials/nav"])
+        #expect(library.dependencies(of: "no/such/template") == [])
+    }
+
+    @Test func aRecursivePartialDoesNotListItself() throws {
+        #expect(try library(templates).dependencies(of: "partials/tree") == [])
+    }
+}
