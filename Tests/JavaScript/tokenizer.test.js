@@ -1,0 +1,42 @@
+// Runs with `node --test Tests/JavaScript/`: the browser tokenizer against the vectors the Swift tests read.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const fs = require('node:fs');
+
+const search = require(path.join(__dirname, '../../Templates/assets/js/search.js'));
+const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, '../Fixtures/search-vectors.json'), 'utf8'));
+
+for (const vector of vectors.tokenizer) {
+  test(`tokenizer: ${vector.name}`, () => {
+    assert.deepEqual(search.tokens(vector.input), vector.tokens);
+  });
+}
+
+test('stop words match the shared list', () => {
+  assert.deepEqual([...search.stopWords].sort(), [...vectors.stopWords].sort());
+});
+
+test('Porter2 on the Snowball sample vocabulary', () => {
+  assert.ok(vectors.porter2.pairs.length > 500);
+  const wrong = vectors.porter2.pairs.filter(([word, expected]) => search.stem(word) !== expected)
+    .map(([word, expected]) => `${word} -> ${search.stem(word)}, expected ${expected}`);
+  assert.deepEqual(wrong, []);
+});
+
+test('Porter2 hand-worked examples', () => {
+  for (const [word, expected] of vectors.porter2Extra.pairs) assert.equal(search.stem(word), expected, word);
+});
+
+test('issue examples', () => {
+  assert.deepEqual(search.tokens('manufacture'), search.tokens('manufacturing'));
+  assert.deepEqual(search.tokens('motorcycles'), ['motorcycl']);
+  assert.deepEqual(search.tokens('工业设计'), ['工业', '业设', '设计']);
+  assert.deepEqual(search.tokens('大足'), ['大足']);
+});
+
+test('non-ASCII words are not stemmed', () => {
+  assert.equal(search.stem('naïve'), 'naïve');
+  assert.equal(search.fold('ＣＡＦÉ'), 'cafe');
+});

@@ -1,0 +1,40 @@
+import Testing
+@testable import SearchIndex
+
+@Suite struct TokenizerTests {
+    @Test(arguments: SearchVectors.shared.tokenizer.map { $0.name })
+    func sharedVector(name: String) {
+        let vector = SearchVectors.shared.tokenizer.first { $0.name == name }!
+        #expect(Tokenizer.tokens(vector.input) == vector.tokens, "\(vector.name): \(vector.input.debugDescription)")
+    }
+
+    @Test func stopWordsMatchTheSharedList() {
+        #expect(StopWords.english == Set(SearchVectors.shared.stopWords))
+        #expect(SearchVectors.shared.stopWords.count == StopWords.english.count)
+    }
+
+    @Test func issueExamples() {
+        #expect(Tokenizer.tokens("manufacture") == Tokenizer.tokens("manufacturing"))
+        #expect(Tokenizer.tokens("motorcycles") == ["motorcycl"])
+        #expect(Tokenizer.tokens("工业设计") == ["工业", "业设", "设计"])
+        #expect(Tokenizer.tokens("大足") == ["大足"])
+    }
+
+    @Test func cachedStreamGivesTheSameTermsAsOneShotTokenizing() {
+        var stream = TokenStream()
+        let text = "Tan Jialing’s 工业设计, manufacturing; Tan Jialing’s 工业设计, manufacturing"
+        var first: [String] = []
+        stream.append(text) { first.append($0) }
+        var second: [String] = []
+        stream.append(text) { second.append($0) }
+        #expect(first == Tokenizer.tokens(text))
+        #expect(second == first)
+    }
+
+    @Test func foldingErasesCaseWidthAndAccents() {
+        #expect(TextFolding.fold("ＣＡＦÉ") == "cafe")
+        #expect(TextFolding.fold("Ὀδυσσεύς") == "οδυσσευσ")
+        #expect(TextFolding.fold("ｶﾞ") == "ガ")
+        #expect(TextFolding.fold("한국") == "한국")
+    }
+}
