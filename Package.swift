@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev, Homebrew: cmark).
@@ -37,10 +38,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `sitegen serve`: HTTP on loopback, file watching, live reload.
+        .target(
+            name: "PreviewServer",
+            dependencies: ["SiteKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "sitegen",
             dependencies: [
-                "SiteKit",
+                "SiteKit", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +54,7 @@ let package = Package(
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"]),
         .testTarget(name: "SiteKitTests", dependencies: ["SiteKit"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,1 @@
+// The preview server lands here (issue 6).
