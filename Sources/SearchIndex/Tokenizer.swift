@@ -11,49 +11,35 @@ public enum Tokenizer {
 
     /// The terms of `text`, in order, repeats included.
     public static func tokens(_ text: String) -> [String] {
-        var stream = TokenStream()
         var result: [String] = []
-        stream.append(text) { result.append($0) }
+        forEachSegment(of: text) { segment in forEachTerm(inSegment: segment) { result.append($0) } }
         return result
     }
-}
 
-/// A tokenizer that remembers the terms of every run of text it has seen, so that indexing
-/// thousands of pages folds and stems each distinct word once.
-struct TokenStream {
-    private var cache: [Substring: [String]] = [:]
-
-    /// Calls `emit` with every term of `text`, in order.
-    mutating func append(_ text: String, _ emit: (String) -> Void) {
-        // ASCII separators split the text into segments that fold independently (they are
-        // starters that compose with nothing the folding keeps), so each segment is cached.
+    /// Splits `text` at ASCII separators. The segments fold independently (those separators are
+    /// starters that compose with nothing the folding keeps), so callers may cache them.
+    static func forEachSegment(of text: String, _ body: (Substring) -> Void) {
         let utf8 = text.utf8
         var segmentStart = utf8.startIndex
         var index = utf8.startIndex
         while index != utf8.endIndex {
             let byte = utf8[index]
             if byte < 0x80 && asciiSeparator[Int(byte)] {
-                if segmentStart != index { appendSegment(text[segmentStart..<index], emit) }
+                if segmentStart != index { body(text[segmentStart..<index]) }
                 segmentStart = utf8.index(after: index)
             }
             index = utf8.index(after: index)
         }
-        if segmentStart != utf8.endIndex { appendSegment(text[segmentStart..<utf8.endIndex], emit) }
+        if segmentStart != utf8.endIndex { body(text[segmentStart..<utf8.endIndex]) }
     }
 
-    private mutating func appendSegment(_ segment: Substring, _ emit: (String) -> Void) {
-        if let terms = cache[segment] {
-            terms.forEach(emit)
-            return
-        }
-        var terms: [String] = []
+    /// The terms of one segment.
+    static func forEachTerm(inSegment segment: Substring, _ emit: (String) -> Void) {
         if segment.utf8.allSatisfy({ $0 < 0x80 }) {
-            TokenStream.scanASCII(segment) { terms.append($0) }
+            scanASCII(segment, emit)
         } else {
-            TokenStream.scanScalars(TextFolding.fold(segment)) { terms.append($0) }
+            scanScalars(TextFolding.fold(segment), emit)
         }
-        cache[segment] = terms
-        terms.forEach(emit)
     }
 
     /// The fast path: an ASCII segment has only letters, digits and apostrophes.

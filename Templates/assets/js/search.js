@@ -261,13 +261,301 @@
     return (w.length === r1 && shortSyllableAt(w, w.length)) ? w + 'e' : w;
   }
 
+
+  // ---------------------------------------------------------------- queries
+
+  // Endings that stemming may strip: a query's last word that is a stem plus the start of one of
+  // these ("chongqi", "manufacturin") still matches that stem while it is being typed.
+  var TAIL_PREFIXES = (function () {
+    var tails = ('ing ings ingly ed edly es s e er ers est ly ness ful fully fulness ation ations ational ' +
+      'ization izations isation isations ement ements ment ments ent al ally ance ances ence ences ic ical ' +
+      'ically able ably ible ibly ant ants ism isms ist ists ate ated ates ating ity ities ous ously ive ' +
+      'ively iveness ize ized izes izing ise ised ises ising ion ions less lessly y ies ied ier iest').split(' ');
+    var set = new Set();
+    tails.forEach(function (tail) { for (var i = 1; i <= tail.length; i++) set.add(tail.slice(0, i)); });
+    return set;
+  })();
+  var LONGEST_TAIL = 8;
+
+  /**
+   * The clauses of a query: every term must match. The last one is a prefix while the query
+   * ends inside a word (the user may still be typing it). Stop words are dropped, except a last
+   * word typed alone ("the" may become "theme").
+   */
+  function parseQuery(text) {
+    var folded = fold(text);
+    var list = pieces(folded);
+    var lastChar = Array.from(folded).pop();
+    var open = lastChar !== undefined && [WORD, CJK, MARK_CLASS].indexOf(classify(lastChar)) >= 0;
+    var clauses = [];
+    list.forEach(function (piece, index) {
+      var last = index === list.length - 1 && open;
+      if (piece.kind === 'cjk') {
+        bigrams(piece.chars).forEach(function (term, i, all) {
+          clauses.push({ term: term, prefix: last && i === all.length - 1, raw: term });
+        });
+        return;
+      }
+      if (piece.length > MAX_WORD) return;
+      var plain = piece.text.replace(/'/g, '');
+      if (last) {
+        if (STOP_WORDS.has(plain) && clauses.length) return;
+        if (Array.from(plain).length < 2) return;  // too short to expand yet
+        var stemmed = /^[a-z0-9']+$/.test(piece.text) ? stem(piece.text).replace(/'/g, '') : plain;
+        clauses.push({ term: stemmed, prefix: true, raw: plain });
+        return;
+      }
+      var term = wordTerm(piece.text, piece.length);
+      if (term) clauses.push({ term: term, prefix: false, raw: plain });
+    });
+    var seen = new Set();
+    return clauses.filter(function (clause) {
+      var key = clause.term + (clause.prefix ? '*' : '');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /** Decodes a posting string (PostingCodec in Swift) into [doc, score, doc, score, ...]. */
+  var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var DIGIT_VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS.charCodeAt(d)] = d;
+  function decodePostings(text) {
+    var out = [], value = 0, shift = 0, doc = 0, count = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUE[text.charCodeAt(i)];
+      if (digit >= 32) { value |= (digit - 32) << shift; shift += 5; continue; }
+      value |= digit << shift;
+      if (count % 2 === 0) { doc = count === 0 ? value : doc + value; out.push(doc); } else out.push(value);
+      count++; value = 0; shift = 0;
+    }
+    return out;
+  }
+
+  /** Index of the shard holding `term`: the last boundary <= term. */
+  function shardOf(boundaries, term) {
+    var lo = 0, hi = boundaries.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (boundaries[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Shards that may hold terms starting with `prefix`. */
+  function shardsWithPrefix(boundaries, prefix) {
+    var first = shardOf(boundaries, prefix), out = [first];
+    for (var i = first + 1; i < boundaries.length && boundaries[i].startsWith(prefix); i++) out.push(i);
+    return out;
+  }
+
+  /**
+   * A search index read through `load(key)`, which returns a promise of the data that the file
+   * search/<key>.js passed to SitegenSearch.add (a <script> tag in the browser, a file in tests).
+   */
+  function SearchEngine(load) {
+    this.loadFile = load;
+    this.files = new Map();
+  }
+
+  SearchEngine.prototype.load = function (key) {
+    if (!this.files.has(key)) {
+      var promise = this.loadFile(key);
+      this.files.set(key, promise);
+      var files = this.files;
+      promise.catch(function () { files.delete(key); });  // a failed file may be tried again
+    }
+    return this.files.get(key);
+  };
+
+  SearchEngine.prototype.manifest = function () {
+    return this.load('index').then(function (manifest) {
+      if (!manifest || manifest.version !== 1) throw new Error('search index has an unknown format');
+      return manifest;
+    });
+  };
+
+  /** Loads the term shards `clause` needs and returns Map(doc -> score) of its matches. */
+  SearchEngine.prototype.matchClause = function (manifest, clause, matchedTerms) {
+    var boundaries = manifest.terms, self = this;
+    var wanted = new Map();  // shard -> [{kind, value}]
+    function want(shard, test) {
+      if (!wanted.has(shard)) wanted.set(shard, []);
+      wanted.get(shard).push(test);
+    }
+    if (!clause.prefix) {
+      want(shardOf(boundaries, clause.term), { exact: clause.term, weight: 1 });
+    } else {
+      var prefixes = [clause.term];
+      if (clause.raw !== clause.term) prefixes.push(clause.raw);
+      prefixes.forEach(function (prefix) {
+        shardsWithPrefix(boundaries, prefix).forEach(function (shard) { want(shard, { prefix: prefix }); });
+      });
+      var raw = clause.raw;
+      for (var length = Math.max(3, raw.length - LONGEST_TAIL); length < raw.length; length++) {
+        if (TAIL_PREFIXES.has(raw.slice(length))) {
+          want(shardOf(boundaries, raw.slice(0, length)), { exact: raw.slice(0, length), weight: 0.5 });
+        }
+      }
+    }
+    var shards = Array.from(wanted.keys());
+    return Promise.all(shards.map(function (shard) { return self.load('t/' + shard); })).then(function (loaded) {
+      var scores = new Map();
+      function addTerm(terms, term, weight) {
+        if (!Object.prototype.hasOwnProperty.call(terms, term)) return;
+        if (matchedTerms) matchedTerms.add(term);
+        var postings = decodePostings(terms[term]);
+        for (var i = 0; i < postings.length; i += 2) {
+          var score = postings[i + 1] * weight, before = scores.get(postings[i]);
+          if (before === undefined || score > before) scores.set(postings[i], score);
+        }
+      }
+      loaded.forEach(function (terms, i) {
+        wanted.get(shards[i]).forEach(function (test) {
+          if (test.exact !== undefined) { addTerm(terms, test.exact, test.weight); return; }
+          Object.keys(terms).forEach(function (term) {
+            if (term.startsWith(test.prefix)) addTerm(terms, term, term === clause.term ? 1 : 0.8);
+          });
+        });
+      });
+      return scores;
+    });
+  };
+
+  /**
+   * Runs a query: resolves to {clauses, total, results: [doc ids best first], matchedTerms}.
+   * Every clause must match; a document's score is the sum of its clauses' scores.
+   */
+  SearchEngine.prototype.search = function (text) {
+    var clauses = parseQuery(text), self = this, matchedTerms = new Set();
+    if (!clauses.length) return Promise.resolve({ clauses: clauses, total: 0, results: [], matchedTerms: matchedTerms });
+    return this.manifest().then(function (manifest) {
+      return Promise.all(clauses.map(function (clause) { return self.matchClause(manifest, clause, matchedTerms); }));
+    }).then(function (perClause) {
+      perClause.sort(function (a, b) { return a.size - b.size; });
+      var results = [];
+      perClause[0].forEach(function (score, doc) {
+        for (var i = 1; i < perClause.length; i++) {
+          var other = perClause[i].get(doc);
+          if (other === undefined) return;
+          score += other;
+        }
+        results.push([doc, score]);
+      });
+      results.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      return {
+        clauses: clauses, total: results.length, matchedTerms: matchedTerms,
+        results: results.map(function (r) { return r[0]; }), scores: results.map(function (r) { return r[1]; })
+      };
+    });
+  };
+
+  /** Title, URL and section of documents, in the order given. */
+  SearchEngine.prototype.documents = function (ids, withText) {
+    var self = this;
+    return this.manifest().then(function (manifest) {
+      return Promise.all(ids.map(function (id) {
+        var meta = self.load('d/' + Math.floor(id / manifest.metadataShard));
+        var text = withText ? self.load('x/' + Math.floor(id / manifest.textShard)) : Promise.resolve(null);
+        return Promise.all([meta, text]).then(function (files) {
+          var row = files[0][id % manifest.metadataShard];
+          return {
+            id: id, url: row[0], title: row[1], section: manifest.sections[row[2]] || '',
+            text: files[1] ? files[1][id % manifest.textShard] : ''
+          };
+        });
+      }));
+    });
+  };
+
+  // ---------------------------------------------------------------- snippets
+
+  /**
+   * A window of `text` around the densest cluster of matches: [{text, mark}] segments, with
+   * "…" where the text was cut. A word matches when its term is in `matchedTerms`.
+   */
+  function snippet(text, matchedTerms, size) {
+    size = size || 180;
+    var marks = [];
+    var runPattern = /[\p{L}\p{N}\p{M}'\u2019\u00ad]+/gu, run;
+    while ((run = runPattern.exec(text))) {
+      var raw = run[0], start = run.index;
+      var foldedRun = fold(raw);
+      var sameLength = foldedRun.length === raw.length;
+      pieces(foldedRun).forEach(function (piece) {
+        if (piece.kind === 'word') {
+          var term = wordTerm(piece.text, piece.length);
+          if (term && matchedTerms.has(term)) {
+            marks.push(sameLength ? [start + piece.start, start + piece.start + piece.text.length, term] : [start, start + raw.length, term]);
+          }
+          return;
+        }
+        var offsets = [], offset = piece.start;
+        piece.chars.forEach(function (ch) { offsets.push(offset); offset += ch.length; });
+        offsets.push(offset);
+        if (piece.chars.length === 1) {
+          if (matchedTerms.has(piece.chars[0])) marks.push(sameLength ? [start + offsets[0], start + offsets[1], piece.chars[0]] : [start, start + raw.length, piece.chars[0]]);
+          return;
+        }
+        for (var i = 0; i + 1 < piece.chars.length; i++) {
+          var pair = piece.chars[i] + piece.chars[i + 1];
+          if (matchedTerms.has(pair)) marks.push(sameLength ? [start + offsets[i], start + offsets[i + 2], pair] : [start, start + raw.length, pair]);
+        }
+      });
+    }
+    // Merge overlapping marks (CJK bigrams overlap).
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    marks.forEach(function (mark) {
+      var last = merged[merged.length - 1];
+      if (last && mark[0] <= last[1]) { last[1] = Math.max(last[1], mark[1]); last[2].add(mark[2]); } else merged.push([mark[0], mark[1], new Set([mark[2]])]);
+    });
+    // The window with the most distinct matched terms.
+    var bestStart = 0, bestCount = -1;
+    merged.forEach(function (mark, i) {
+      var terms = new Set();
+      for (var j = i; j < merged.length && merged[j][1] - mark[0] <= size; j++) merged[j][2].forEach(function (t) { terms.add(t); });
+      if (terms.size > bestCount) { bestCount = terms.size; bestStart = mark[0]; }
+    });
+    var from = Math.max(0, bestStart - Math.floor(size / 4));
+    if (from > 0) {
+      var space = text.indexOf(' ', from);
+      from = space >= 0 && space < bestStart ? space + 1 : from;
+    }
+    var to = Math.min(text.length, from + size);
+    if (to < text.length) {
+      var back = text.lastIndexOf(' ', to);
+      if (back > from + size / 2) to = back;
+    }
+    var segments = [];
+    if (from > 0) segments.push({ text: '\u2026', mark: false });
+    var cursor = from;
+    merged.forEach(function (mark) {
+      if (mark[1] <= from || mark[0] >= to) return;
+      var a = Math.max(mark[0], from), b = Math.min(mark[1], to);
+      if (a > cursor) segments.push({ text: text.slice(cursor, a), mark: false });
+      segments.push({ text: text.slice(a, b), mark: true });
+      cursor = b;
+    });
+    if (cursor < to) segments.push({ text: text.slice(cursor, to), mark: false });
+    if (to < text.length) segments.push({ text: '\u2026', mark: false });
+    return segments;
+  }
+
   // ---------------------------------------------------------------- exports
 
   var api = {
     fold: fold,
     tokens: tokens,
     stem: stem,
-    stopWords: STOP_WORDS
+    stopWords: STOP_WORDS,
+    parseQuery: parseQuery,
+    decodePostings: decodePostings,
+    shardOf: shardOf,
+    shardsWithPrefix: shardsWithPrefix,
+    SearchEngine: SearchEngine,
+    snippet: snippet
   };
   if (typeof module === 'object' && module.exports) module.exports = api;
 })(typeof window !== 'undefined' ? window : globalThis);
