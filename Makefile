@@ -41,5 +41,10 @@ serve: deps
 	$(SWIFT) build -c release --product sitegen
 	$(RELEASE_BIN) serve
 
+# Benchmark (reports, never gates): sitegen, Hugo and the read+cmark+write floor on synthetic sites
+# in /dev/shm; see Benchmarks/bench.py. Options: make bench BENCH_ARGS="--sizes 1000,10000,30000".
+bench: deps
+	python3 Benchmarks/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf .build public
