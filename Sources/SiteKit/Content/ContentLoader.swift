@@ -3,76 +3,98 @@ import TemplateEngine
 /// Turns source files into pages: front matter read and checked, kinds, sections, slugs and
 /// output paths decided, drafts left out, and clashing output paths reported.
 enum ContentLoader {
+    /// What one file turned into: a page, a draft left out, or only diagnostics.
+    struct ParsedFile: Sendable {
+        var page: Page?
+        var isDraft = false
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// All files, then the site-wide steps (`finish`).
     static func load(_ files: [SourceFile], config: SiteConfig, includeDrafts: Bool) -> (pages: [Page], drafts: Set<String>, diagnostics: [Diagnostic]) {
+        let parsed = ParallelMap.map(files) { parse($0, config: config, includeDrafts: includeDrafts) }
+        return finish(Array(zip(files, parsed)).map { (file: $0.0, parsed: $0.1) }, config: config)
+    }
+
+    /// One file on its own: decoding, front matter, kind, slug and output path.
+    static func parse(_ file: SourceFile, config: SiteConfig, includeDrafts: Bool) -> ParsedFile {
+        var result = ParsedFile()
+        let folders = file.folders
+        let section = folders.first.map(String.init) ?? ""
+        let isIndex = file.fileName == "_index.md"
+        if isIndex && folders.count != 1 {
+            result.diagnostics.append(.error(file.displayPath, line: 1, column: 1,
+                                      folders.isEmpty ? "_index.md belongs in a section folder; the home page is index.md"
+                                                      : "only top-level folders are sections; '\(file.relativePath)' is nested"))
+            return result
+        }
+        let text: String
+        switch SourceText.decode(file.bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let position):
+            result.diagnostics.append(.error(file.displayPath, line: position.line, column: position.column, "file is not valid UTF-8"))
+            return result
+        }
+        let split: SplitPage
+        switch FrontMatterSplitter.split(text) {
+        case .success(let parts): split = parts
+        case .failure(.empty):
+            result.diagnostics.append(.error(file.displayPath, line: 1, column: 1, "empty file: a page needs front matter with at least a title"))
+            return result
+        case .failure(.noFrontMatter):
+            result.diagnostics.append(.error(file.displayPath, line: 1, column: 1, "missing front matter: the file must start with a '---' line"))
+            return result
+        case .failure(.unclosed):
+            result.diagnostics.append(.error(file.displayPath, line: 1, column: 1, "front matter opened here is never closed with a '---' line"))
+            return result
+        }
+        let kind: PageKind
+        if folders.isEmpty {
+            switch file.fileName {
+            case "index.md": kind = .home
+            case "404.md": kind = .notFound
+            default: kind = .page
+            }
+        } else {
+            kind = isIndex ? .section : .single
+        }
+        let schema = kind == .single ? config.section(named: section) : nil
+        let (parsed, frontMatterDiagnostics) = FrontMatter.parse(yaml: split.yaml, firstLine: split.yamlFirstLine,
+                                                                 path: file.displayPath, schema: schema)
+        result.diagnostics.append(contentsOf: frontMatterDiagnostics)
+        guard let frontMatter = parsed else { return result }
+        if frontMatter.draft && !includeDrafts {
+            result.isDraft = true
+            return result
+        }
+        let slug = frontMatter.slug ?? Slug.fromFileName(file.fileName)
+        if frontMatter.slug == nil, let problem = Slug.problem(slug) {
+            result.diagnostics.append(.error(file.displayPath, "file name gives a bad slug: \(problem)"))
+            return result
+        }
+        let outputPath: String
+        switch kind {
+        case .home: outputPath = "index.html"
+        case .notFound: outputPath = "404.html"
+        case .section: outputPath = section + "/index.html"
+        case .page: outputPath = slug + "/index.html"
+        case .single: outputPath = (folders + [Substring(slug)]).joined(separator: "/") + "/index.html"
+        }
+        result.page = Page(sourcePath: file.relativePath, displayPath: file.displayPath, kind: kind, section: section,
+                          slug: kind == .section ? section : slug, outputPath: outputPath, frontMatter: frontMatter,
+                          body: split.body, bodyFirstLine: split.bodyFirstLine, markdown: nil)
+        return result
+    }
+
+    /// The steps that need every page: list pages for sections without `_index.md`, and clashes.
+    static func finish(_ parsed: [(file: SourceFile, parsed: ParsedFile)], config: SiteConfig) -> (pages: [Page], drafts: Set<String>, diagnostics: [Diagnostic]) {
         var pages: [Page] = []
         var drafts: Set<String> = []
         var diagnostics: [Diagnostic] = []
-
-        for file in files {
-            let folders = file.folders
-            let section = folders.first.map(String.init) ?? ""
-            let isIndex = file.fileName == "_index.md"
-            if isIndex && folders.count != 1 {
-                diagnostics.append(.error(file.displayPath, line: 1, column: 1,
-                                          folders.isEmpty ? "_index.md belongs in a section folder; the home page is index.md"
-                                                          : "only top-level folders are sections; '\(file.relativePath)' is nested"))
-                continue
-            }
-            let text: String
-            switch SourceText.decode(file.bytes) {
-            case .success(let decoded): text = decoded
-            case .failure(let position):
-                diagnostics.append(.error(file.displayPath, line: position.line, column: position.column, "file is not valid UTF-8"))
-                continue
-            }
-            let split: SplitPage
-            switch FrontMatterSplitter.split(text) {
-            case .success(let parts): split = parts
-            case .failure(.empty):
-                diagnostics.append(.error(file.displayPath, line: 1, column: 1, "empty file: a page needs front matter with at least a title"))
-                continue
-            case .failure(.noFrontMatter):
-                diagnostics.append(.error(file.displayPath, line: 1, column: 1, "missing front matter: the file must start with a '---' line"))
-                continue
-            case .failure(.unclosed):
-                diagnostics.append(.error(file.displayPath, line: 1, column: 1, "front matter opened here is never closed with a '---' line"))
-                continue
-            }
-            let kind: PageKind
-            if folders.isEmpty {
-                switch file.fileName {
-                case "index.md": kind = .home
-                case "404.md": kind = .notFound
-                default: kind = .page
-                }
-            } else {
-                kind = isIndex ? .section : .single
-            }
-            let schema = kind == .single ? config.section(named: section) : nil
-            let (parsed, frontMatterDiagnostics) = FrontMatter.parse(yaml: split.yaml, firstLine: split.yamlFirstLine,
-                                                                     path: file.displayPath, schema: schema)
-            diagnostics.append(contentsOf: frontMatterDiagnostics)
-            guard let frontMatter = parsed else { continue }
-            if frontMatter.draft && !includeDrafts {
-                drafts.insert(file.relativePath)
-                continue
-            }
-            let slug = frontMatter.slug ?? Slug.fromFileName(file.fileName)
-            if frontMatter.slug == nil, let problem = Slug.problem(slug) {
-                diagnostics.append(.error(file.displayPath, "file name gives a bad slug: \(problem)"))
-                continue
-            }
-            let outputPath: String
-            switch kind {
-            case .home: outputPath = "index.html"
-            case .notFound: outputPath = "404.html"
-            case .section: outputPath = section + "/index.html"
-            case .page: outputPath = slug + "/index.html"
-            case .single: outputPath = (folders + [Substring(slug)]).joined(separator: "/") + "/index.html"
-            }
-            pages.append(Page(sourcePath: file.relativePath, displayPath: file.displayPath, kind: kind, section: section,
-                              slug: kind == .section ? section : slug, outputPath: outputPath, frontMatter: frontMatter,
-                              body: split.body, bodyFirstLine: split.bodyFirstLine, markdown: nil))
+        for (file, result) in parsed {
+            diagnostics.append(contentsOf: result.diagnostics)
+            if result.isDraft { drafts.insert(file.relativePath) }
+            if let page = result.page { pages.append(page) }
         }
 
         // Sections named in site.yml or present as folders get a list page even without _index.md.
@@ -87,6 +109,12 @@ enum ContentLoader {
                               outputPath: name + "/index.html", frontMatter: matter, body: "", bodyFirstLine: 1))
         }
 
+        if !pages.contains(where: { $0.kind == .home }) {
+            var matter = FrontMatter()
+            matter.title = config.title
+            pages.append(Page(sourcePath: "", displayPath: "", kind: .home, section: "", slug: "", outputPath: "index.html",
+                              frontMatter: matter, body: "", bodyFirstLine: 1))
+        }
         diagnostics.append(contentsOf: clashes(pages))
         return (pages, drafts, diagnostics)
     }

@@ -33,6 +33,9 @@ public struct Page: Sendable {
     public var bodyFirstLine: Int
     /// Set by the Markdown stage.
     public var markdown: RenderedMarkdown?
+    /// Content paths this page's Markdown links to (and its event's performers), for knowing
+    /// which pages a change affects.
+    public var linkedSources: Set<String> = []
 
     /// The page's folder in the output (`speakers/tan-jialing/`), the base of its relative links.
     public var folder: String { SitePath.folder(of: outputPath) }

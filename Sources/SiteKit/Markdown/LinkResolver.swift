@@ -39,6 +39,18 @@ struct LinkResolver: Sendable {
         return .keep
     }
 
+    /// The content path (`speakers/tan-jialing.md`) a link points at, whether or not it exists.
+    func contentTarget(_ destination: String, from page: Page) -> String? {
+        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"), !hasScheme(destination) else { return nil }
+        let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            .split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let decoded = SitePath.percentDecode(String(path))
+        guard decoded.hasSuffix(".md") else { return nil }
+        let folder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+        return decoded.hasPrefix("/") ? SitePath.resolve(String(decoded.dropFirst()), against: "")
+                                      : SitePath.resolve(decoded, against: folder)
+    }
+
     /// `mailto:`, `https:` and other `scheme:` prefixes (RFC 3986: a letter, then letters, digits, `+-.`).
     private func hasScheme(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }

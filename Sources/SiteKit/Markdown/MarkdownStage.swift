@@ -3,23 +3,30 @@ import MarkdownRenderer
 
 /// Renders every page's Markdown through cmark, in parallel, rewriting links to content files.
 enum MarkdownStage {
-    static func run(_ pages: inout [Page], config: SiteConfig, drafts: Set<String>) -> [Diagnostic] {
+    /// Renders the pages at `indexes` (all when nil); links are checked against every page.
+    static func run(_ pages: inout [Page], config: SiteConfig, drafts: Set<String>, indexes: [Int]? = nil) -> [Diagnostic] {
         var outputs: [String: String] = [:]
         for page in pages where !page.sourcePath.isEmpty { outputs[page.sourcePath] = page.outputPath }
         let resolver = LinkResolver(outputs: outputs, drafts: drafts)
         let options = MarkdownOptions(smartPunctuation: true, unsafeHTML: config.unsafeHTML)
-        let input = pages
-        let results = ParallelMap.map(input) { page -> (RenderedMarkdown, [Diagnostic]) in
-            let rendered = MarkdownRenderer.render(page.body, options: options) { resolver.rewrite($0, from: page) }
+        let selected = indexes ?? Array(pages.indices)
+        let input = selected.map { pages[$0] }
+        let results = ParallelMap.map(input) { page -> (RenderedMarkdown, Set<String>, [Diagnostic]) in
+            var linked: Set<String> = []
+            let rendered = MarkdownRenderer.render(page.body, options: options) { destination in
+                if let target = resolver.contentTarget(destination, from: page) { linked.insert(target) }
+                return resolver.rewrite(destination, from: page)
+            }
             let diagnostics = rendered.diagnostics.map {
                 Diagnostic.error(page.displayPath, line: $0.line + page.bodyFirstLine - 1, column: $0.column, $0.message)
             }
-            return (rendered, diagnostics)
+            return (rendered, linked, diagnostics)
         }
         var diagnostics: [Diagnostic] = []
-        for index in pages.indices {
-            pages[index].markdown = results[index].0
-            diagnostics.append(contentsOf: results[index].1)
+        for (offset, index) in selected.enumerated() {
+            pages[index].markdown = results[offset].0
+            pages[index].linkedSources = results[offset].1
+            diagnostics.append(contentsOf: results[offset].2)
         }
         return diagnostics
     }

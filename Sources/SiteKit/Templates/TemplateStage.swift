@@ -45,6 +45,16 @@ enum TemplateStage {
         }
     }
 
+    /// Sites get a 404 page from `layouts/404` even without `Content/404.md`.
+    static func addNotFoundPage(to pages: inout [Page], library: TemplateLibrary?) {
+        guard let library, library.contains("layouts/404"), !pages.contains(where: { $0.kind == .notFound }) else { return }
+        var matter = FrontMatter()
+        matter.title = "Page not found"
+        matter.description = "There is no page at this address."
+        pages.append(Page(sourcePath: "", displayPath: "", kind: .notFound, section: "", slug: "404", outputPath: "404.html",
+                          frontMatter: matter, body: "", bodyFirstLine: 1))
+    }
+
     static func diagnostic(_ error: TemplateError) -> Diagnostic {
         .error(error.path, line: error.line, column: error.column, error.message)
     }

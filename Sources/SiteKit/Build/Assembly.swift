@@ -1,0 +1,89 @@
+import TemplateEngine
+
+/// The site after assembly: the model plus everything derived from it that rendering needs.
+struct Assembly: Sendable {
+    var site: SiteModel
+    var contexts: ContextBuilder
+    /// `.ics` files of event pages.
+    var calendarFiles: [OutputFile]
+    var diagnostics: [Diagnostic]
+
+    /// Events, calendars and structured data for `pages`. Cheap (no Markdown, no templates), so it
+    /// is redone whole on every build.
+    init(config: SiteConfig, pages: [Page]) {
+        var pages = pages
+        var diagnostics: [Diagnostic] = []
+        var events: [Int: EventInfo] = [:]
+        for (index, page) in pages.enumerated() {
+            let (event, eventDiagnostics) = EventInfo.parse(page)
+            diagnostics.append(contentsOf: eventDiagnostics)
+            if let event {
+                events[index] = event
+                pages[index].linkedSources.formUnion(event.performers)
+            }
+        }
+        let site = SiteModel(config: config, pages: pages)
+        var calendars: [Int: String] = [:]
+        var calendarFiles: [OutputFile] = []
+        let host = config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "localhost"
+        for (index, event) in events.sorted(by: { $0.key < $1.key }) {
+            let page = site.pages[index]
+            for performer in event.performers where site.pageBySource[performer] == nil {
+                let at = page.frontMatter.positions["event"] ?? SourcePosition(line: 1, column: 1)
+                diagnostics.append(.error(page.displayPath, line: at.line, column: at.column,
+                                          "event: performer '\(performer)' is not a content file of this build"))
+            }
+            let path = page.folder + page.slug + ".ics"
+            calendars[index] = path
+            let permalink = SitePath.absolute(base: config.baseURL, path: page.publicPath)
+            calendarFiles.append(OutputFile(path: path, text: CalendarFile.make(
+                event: event, page: page, permalink: permalink,
+                description: page.frontMatter.description ?? page.summary, host: host)))
+        }
+        let structured = StructuredData(site: site, events: events)
+        var jsonLD: [Int: String] = [:]
+        for index in site.pages.indices {
+            if let json = structured.jsonLD(for: index) { jsonLD[index] = json }
+        }
+        self.site = site
+        self.contexts = ContextBuilder(site: site, calendars: calendars, jsonLD: jsonLD)
+        self.calendarFiles = calendarFiles
+        self.diagnostics = diagnostics
+    }
+
+    /// Renders the pages at `indexes` in parallel; each result is the page's file or its errors.
+    func render(_ indexes: [Int], library: TemplateLibrary, templatesDisplay: String) -> [Result<OutputFile, Diagnostics>] {
+        let site = self.site
+        let contexts = self.contexts
+        return ParallelMap.map(indexes) { (index: Int) -> Result<OutputFile, Diagnostics> in
+            let page = site.pages[index]
+            switch LayoutResolver.resolve(page, in: library, templatesDisplay: templatesDisplay) {
+            case .failure(let diagnostic):
+                return .failure(Diagnostics([diagnostic]))
+            case .success(let layout):
+                do throws(TemplateErrors) {
+                    let bytes = try library.render(layout, context: contexts.context(for: index), strict: true)
+                    return .success(OutputFile(path: page.outputPath, bytes: bytes))
+                } catch {
+                    return .failure(Diagnostics(error.errors.map(TemplateStage.diagnostic)))
+                }
+            }
+        }
+    }
+
+    /// The layout each page renders with (nil where none resolves).
+    func layouts(library: TemplateLibrary, templatesDisplay: String) -> [String?] {
+        site.pages.map { try? LayoutResolver.resolve($0, in: library, templatesDisplay: templatesDisplay).get() }
+    }
+
+    /// Sitemap, robots.txt, the feed, `.nojekyll`.
+    func siteFiles() -> [OutputFile] {
+        let feedSections = site.config.sections.filter { $0.schemaType == "NewsArticle" }.map(\.name)
+        return [
+            OutputFile(path: "sitemap.xml", text: SiteFiles.sitemap(site)),
+            OutputFile(path: "robots.txt", text: SiteFiles.robots(site)),
+            OutputFile(path: "feed.xml", text: SiteFiles.atomFeed(site, feedSections: feedSections)),
+            OutputFile(path: ".nojekyll", bytes: []),
+        ]
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+import TemplateEngine
+
+/// What an incremental rebuild did.
+public struct IncrementalResult: Sendable {
+    public var report: BuildReport
+    /// Output paths whose bytes changed, appeared or disappeared since the last good build.
+    public var changedOutputs: [String]
+    /// Pages rendered through their templates by this rebuild.
+    public var renderedPages: Int
+    /// Whether everything was rebuilt (site.yml changed, or pages appeared or disappeared).
+    public var fullRebuild: Bool
+}
+
+/// Keeps a build's intermediate results in memory so that a change re-does only what it affects:
+/// an edited page is re-parsed and re-rendered with its section list, the home page, its group
+/// siblings and the pages that link to it; a template change re-renders the pages whose layout
+/// uses it. Used by `sitegen serve`; nothing is written to disk.
+public final class IncrementalBuilder {
+    public let options: BuildOptions
+    /// Files of the last build that succeeded, by output path.
+    public private(set) var outputs: [String: [UInt8]] = [:]
+
+    private var config: SiteConfig?
+    private var configDiagnostics: [Diagnostic] = []
+    private var sources: [String: (file: SourceFile, parsed: ContentLoader.ParsedFile)] = [:]
+    private var markdownCache: [String: (body: String, page: Page, diagnostics: [Diagnostic])] = [:]
+    private var templateBytes: [String: [UInt8]] = [:]
+    private var templates = TemplateStage.Loaded(library: nil, assets: [])
+    private var templateDiagnostics: [Diagnostic] = []
+    private var rendered: [String: [UInt8]] = [:]
+    private var renderDiagnostics: [String: [Diagnostic]] = [:]
+    private var outputBySource: [String: String] = [:]
+    private var layouts: [String: String] = [:]
+
+    public init(options: BuildOptions) {
+        var options = options
+        options.dryRun = true
+        self.options = options
+    }
+
+    private var contentRoot: String { options.absolute(options.contentDir) }
+    private var templatesRoot: String { options.absolute(options.templatesDir) }
+
+    /// A full build from disk, with every cache refilled.
+    public func build() -> BuildReport {
+        config = nil
+        sources = [:]
+        markdownCache = [:]
+        templateBytes = [:]
+        rendered = [:]
+        renderDiagnostics = [:]
+        return rebuild(changed: []).report
+    }
+
+    /// Rebuilds after changes to the files at `changed` (absolute paths of files or folders under
+    /// the content or templates folder, added, edited or removed).
+    public func rebuild(changed: [String]) -> IncrementalResult {
+        var report = BuildReport()
+        report.warningsAreErrors = options.warningsAreErrors
+        var clock = StageClock()
+        let templatesDisplay = options.display(options.templatesDir)
+        let contentPrefix = contentRoot + "/"
+        let templatesPrefix = templatesRoot + "/"
+
+        // Configuration: a change to site.yml rebuilds everything.
+        var full = config == nil || changed.contains(contentPrefix + "site.yml")
+        if full {
+            (config, configDiagnostics) = ConfigStage.load(options)
+            sources = [:]
+            markdownCache = [:]
+            rendered = [:]
+            renderDiagnostics = [:]
+        }
+        report.diagnostics.append(contentsOf: configDiagnostics)
+        guard let config else { return IncrementalResult(report: report, changedOutputs: [], renderedPages: 0, fullRebuild: true) }
+
+        // Content: re-read what changed (everything on a full build or when a folder changed).
+        var changedSources: Set<String> = []
+        let contentChanges = changed.filter { $0.hasPrefix(contentPrefix) && !$0.hasSuffix("/site.yml") }
+        let needsScan = full || contentChanges.contains { !$0.hasSuffix(".md") }
+        if needsScan {
+            let (files, scanDiagnostics) = ContentScanner.scan(root: contentRoot, displayRoot: options.display(options.contentDir))
+            report.diagnostics.append(contentsOf: scanDiagnostics)
+            let seen = Set(files.map(\.relativePath))
+            for removed in sources.keys where !seen.contains(removed) {
+                sources[removed] = nil
+                changedSources.insert(removed)
+            }
+            let fresh = files.filter { sources[$0.relativePath]?.file.bytes != $0.bytes }
+            let includeDrafts = options.includeDrafts
+            let parsed = ParallelMap.map(fresh) { ContentLoader.parse($0, config: config, includeDrafts: includeDrafts) }
+            for (file, result) in zip(fresh, parsed) {
+                sources[file.relativePath] = (file, result)
+                changedSources.insert(file.relativePath)
+            }
+        } else {
+            for path in contentChanges {
+                let relative = String(path.dropFirst(contentPrefix.count))
+                guard let bytes = ContentScanner.readFile(path) else {
+                    if sources.removeValue(forKey: relative) != nil { changedSources.insert(relative) }
+                    continue
+                }
+                if sources[relative]?.file.bytes == bytes { continue }
+                let file = SourceFile(relativePath: relative, displayPath: ContentScanner.join(options.display(options.contentDir), relative), bytes: bytes)
+                sources[relative] = (file, ContentLoader.parse(file, config: config, includeDrafts: options.includeDrafts))
+                changedSources.insert(relative)
+            }
+        }
+        let ordered = sources.keys.sorted().map { (file: sources[$0]!.file, parsed: sources[$0]!.parsed) }
+        var (pages, drafts, loadDiagnostics) = ContentLoader.finish(ordered, config: config)
+        report.diagnostics.append(contentsOf: loadDiagnostics)
+        clock.lap("front matter", &report)
+
+        // Pages appearing, disappearing or moving change lists and counts everywhere: render all.
+        var newOutputs: [String: String] = [:]
+        for page in pages where !page.sourcePath.isEmpty { newOutputs[page.sourcePath] = page.outputPath }
+        let movedSources = Set(newOutputs.keys.filter { outputBySource[$0] != newOutputs[$0] })
+            .union(outputBySource.keys.filter { newOutputs[$0] == nil })
+        if !movedSources.isEmpty { full = true }
+        outputBySource = newOutputs
+
+        // Group values before this change, to notice a page moving between groups.
+        var previousGroups: [String: String] = [:]
+        for source in changedSources {
+            guard let page = markdownCache[source]?.page, let field = config.section(named: page.section)?.groupBy else { continue }
+            previousGroups[source] = page.frontMatter.params[field]?.scalarText ?? ""
+        }
+
+        // Markdown: reuse what neither changed nor links to a page that moved.
+        var toRender: [Int] = []
+        for (index, page) in pages.enumerated() {
+            if let cached = markdownCache[page.sourcePath], !page.sourcePath.isEmpty, cached.body == page.body,
+               !changedSources.contains(page.sourcePath), cached.page.linkedSources.isDisjoint(with: movedSources) {
+                pages[index].markdown = cached.page.markdown
+                pages[index].linkedSources = cached.page.linkedSources
+                report.diagnostics.append(contentsOf: cached.diagnostics)
+            } else {
+                toRender.append(index)
+            }
+        }
+        var markdownDiagnostics: [String: [Diagnostic]] = [:]
+        for diagnostic in MarkdownStage.run(&pages, config: config, drafts: drafts, indexes: toRender) {
+            markdownDiagnostics[diagnostic.path, default: []].append(diagnostic)
+        }
+        for index in toRender where !pages[index].sourcePath.isEmpty {
+            let diagnostics = markdownDiagnostics[pages[index].displayPath] ?? []
+            markdownCache[pages[index].sourcePath] = (pages[index].body, pages[index], diagnostics)
+            report.diagnostics.append(contentsOf: diagnostics)
+        }
+        clock.lap("markdown", &report)
+
+        // Templates: reload when any changed, and note which.
+        var changedTemplates: Set<String> = []
+        if full || templates.library == nil || changed.contains(where: { $0.hasPrefix(templatesPrefix) || $0 == templatesRoot }) {
+            let files = TemplateStage.walk(templatesRoot)
+            var bytes: [String: [UInt8]] = [:]
+            for relative in files { bytes[relative] = ContentScanner.readFile(templatesRoot + "/" + relative) ?? [] }
+            for key in Set(bytes.keys).union(templateBytes.keys) where bytes[key] != templateBytes[key] {
+                if key.hasSuffix(".mustache") { changedTemplates.insert(String(key.dropLast(".mustache".count))) }
+                if key.hasSuffix(".mustache") && (bytes[key] == nil || templateBytes[key] == nil) { full = true }
+            }
+            templateBytes = bytes
+            if !changedTemplates.isEmpty || templates.library == nil || full {
+                (templates, templateDiagnostics) = TemplateStage.load(root: templatesRoot, displayRoot: templatesDisplay)
+            } else {
+                templates.assets = TemplateStage.load(root: templatesRoot, displayRoot: templatesDisplay).0.assets
+            }
+        }
+        report.diagnostics.append(contentsOf: templateDiagnostics)
+        TemplateStage.addNotFoundPage(to: &pages, library: templates.library)
+        clock.lap("templates", &report)
+
+        let assembly = Assembly(config: config, pages: pages)
+        report.diagnostics.append(contentsOf: assembly.diagnostics)
+        clock.lap("assemble", &report)
+
+        // Which pages to render.
+        let site = assembly.site
+        var affected: Set<Int> = []
+        if full {
+            affected = Set(site.pages.indices)
+        } else {
+            if let library = templates.library, !changedTemplates.isEmpty {
+                for (index, page) in site.pages.enumerated() {
+                    guard let layout = layouts[page.outputPath] else {
+                        affected.insert(index)
+                        continue
+                    }
+                    if changedTemplates.contains(layout) || !library.dependencies(of: layout).isDisjoint(with: changedTemplates) {
+                        affected.insert(index)
+                    }
+                }
+            }
+            for (index, page) in site.pages.enumerated() {
+                if rendered[page.outputPath] == nil || renderDiagnostics[page.outputPath] != nil { affected.insert(index) }
+                guard changedSources.contains(page.sourcePath) else {
+                    if !page.linkedSources.isDisjoint(with: changedSources) { affected.insert(index) }
+                    continue
+                }
+                affected.insert(index)
+                if page.kind == .home { affected.formUnion(site.pages.indices) }
+                if let home = site.homeIndex { affected.insert(home) }
+                guard !page.section.isEmpty else { continue }
+                if let list = site.sectionListPage[page.section] { affected.insert(list) }
+                let members = site.sectionMembers[page.section] ?? []
+                if page.kind == .section {
+                    // The list page's title shows on every page of its section (breadcrumbs).
+                    affected.formUnion(members)
+                } else if let field = config.section(named: page.section)?.groupBy {
+                    // Group siblings list each other; a page changing group touches both groups.
+                    let value = page.frontMatter.params[field]?.scalarText ?? ""
+                    let previous = previousGroups[page.sourcePath] ?? value
+                    affected.formUnion(members.filter {
+                        let other = site.pages[$0].frontMatter.params[field]?.scalarText ?? ""
+                        return other == value || other == previous
+                    })
+                }
+            }
+        }
+
+        var renderedPages = 0
+        if let library = templates.library {
+            let indexes = affected.sorted()
+            let results = assembly.render(indexes, library: library, templatesDisplay: templatesDisplay)
+            renderedPages = indexes.count
+            for (index, result) in zip(indexes, results) {
+                let path = site.pages[index].outputPath
+                switch result {
+                case .success(let file):
+                    rendered[path] = file.bytes
+                    renderDiagnostics[path] = nil
+                case .failure(let diagnostics):
+                    rendered[path] = nil
+                    renderDiagnostics[path] = diagnostics.items
+                }
+            }
+            let resolved = assembly.layouts(library: library, templatesDisplay: templatesDisplay)
+            layouts = [:]
+            for (page, layout) in zip(site.pages, resolved) { if let layout { layouts[page.outputPath] = layout } }
+        }
+        let livePaths = Set(site.pages.map(\.outputPath))
+        rendered = rendered.filter { livePaths.contains($0.key) }
+        renderDiagnostics = renderDiagnostics.filter { livePaths.contains($0.key) }
+        for diagnostics in renderDiagnostics.values { report.diagnostics.append(contentsOf: diagnostics) }
+        clock.lap("render", &report)
+
+        let searchFiles = SearchStage.files(for: site, settings: config.search)
+        report.searchIndexFiles = searchFiles.count
+        report.searchIndexBytes = searchFiles.reduce(0) { $0 + $1.bytes.count }
+        clock.lap("search index", &report)
+
+        let pageFiles = site.pages.compactMap { page in rendered[page.outputPath].map { OutputFile(path: page.outputPath, bytes: $0) } }
+        let files = pageFiles + assembly.calendarFiles + searchFiles + assembly.siteFiles() + templates.assets
+        report.diagnostics.append(contentsOf: SiteBuilder.duplicateOutputs(files, site: site, templatesDisplay: templatesDisplay))
+        report.pageCount = pageFiles.count
+        report.files = files
+        clock.lap("site files", &report)
+
+        guard report.succeeded else {
+            return IncrementalResult(report: report, changedOutputs: [], renderedPages: renderedPages, fullRebuild: full)
+        }
+        var next: [String: [UInt8]] = [:]
+        for file in files { next[file.path] = file.bytes }
+        let changedOutputs = Set(next.keys).union(outputs.keys).filter { next[$0] != outputs[$0] }.sorted()
+        outputs = next
+        return IncrementalResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import SiteKit
+
+/// The incremental builder must always produce exactly what a full build produces, while
+/// re-rendering only the pages a change affects.
+@Suite struct IncrementalBuilderTests {
+    let folder: TemporaryFolder
+    let builder: IncrementalBuilder
+
+    init() {
+        folder = TemporaryFolder()
+        folder.copy(Repository.fixture + "/Content", to: "Content")
+        folder.copy(Repository.fixture + "/Templates", to: "Templates")
+        builder = IncrementalBuilder(options: BuildOptions.project(folder))
+    }
+
+    /// What a fresh full build makes of the files as they are now.
+    func fullBuild() -> [String: [UInt8]] {
+        var options = BuildOptions.project(folder)
+        options.dryRun = true
+        let report = SiteBuilder.build(options)
+        #expect(report.succeeded, "\(report.diagnostics.items)")
+        return Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.bytes) })
+    }
+
+    func change(_ relative: String, _ text: String?) -> IncrementalResult {
+        if let text { folder.write(relative, text) } else { try? FileManager.default.removeItem(atPath: folder.path + "/" + relative) }
+        return builder.rebuild(changed: [folder.path + "/" + relative])
+    }
+
+    @Test func firstBuildMatchesAFullBuild() {
+        let report = builder.build()
+        #expect(report.succeeded)
+        #expect(builder.outputs == fullBuild())
+    }
+
+    @Test func editingABodyRendersOnlyWhatShowsIt() {
+        _ = builder.build()
+        let result = change("Content/people/bob.md", nil)  // not a file of the fixture: nothing to do
+        #expect(result.report.succeeded)
+        let edit = change("Content/people/ada.md", "---\ntitle: Ada\nrole: Engineer\nweight: 1\n---\n## Work\n\nAda now works on [alpha](../topics/alpha.md) and more.\n")
+        #expect(edit.report.succeeded)
+        #expect(!edit.fullRebuild)
+        // Ada, the people list and the home page; not the topics, about or 404 pages.
+        #expect(edit.renderedPages == 3)
+        #expect(edit.changedOutputs.contains("people/ada/index.html"))
+        #expect(!edit.changedOutputs.contains("about/index.html"))
+        #expect(builder.outputs == fullBuild())
+    }
+
+    @Test func movingAPageBetweenGroupsMatchesAFullBuild() {
+        _ = builder.build()
+        let edit = change("Content/topics/alpha.md", "---\ntitle: Alpha\nkind: small\n---\nThe alpha topic.\n")
+        #expect(edit.report.succeeded)
+        #expect(builder.outputs == fullBuild())
+        let gamma = String(decoding: builder.outputs["topics/gamma/index.html"] ?? [], as: UTF8.self)
+        #expect(gamma.contains(">Alpha<"))
+    }
+
+    @Test func addingAndRemovingPagesMatchesAFullBuild() {
+        _ = builder.build()
+        let added = change("Content/topics/delta.md", "---\ntitle: Delta\nkind: big\n---\nSee [Ada](../people/ada.md).\n")
+        #expect(added.report.succeeded)
+        #expect(added.changedOutputs.contains("topics/delta/index.html"))
+        #expect(builder.outputs == fullBuild())
+        let removed = change("Content/topics/delta.md", nil)
+        #expect(removed.report.succeeded)
+        #expect(removed.changedOutputs.contains("topics/delta/index.html"))
+        #expect(builder.outputs["topics/delta/index.html"] == nil)
+        #expect(builder.outputs == fullBuild())
+    }
+
+    @Test func aTemplateChangeRendersThePagesThatUseIt() {
+        _ = builder.build()
+        let edit = change("Templates/layouts/people/single.mustache",
+                          "{{<base}}{{$main}}<p class=\"role\">Role: {{page.params.role}}</p>{{{page.content}}}{{/main}}{{/base}}\n")
+        #expect(edit.report.succeeded)
+        #expect(edit.renderedPages == 2)  // ada and bob
+        #expect(builder.outputs == fullBuild())
+    }
+
+    @Test func aBrokenEditKeepsTheLastGoodBuildUntilFixed() throws {
+        _ = builder.build()
+        let good = builder.outputs
+        let broken = change("Content/about.md", "---\ntitle: [unclosed\n---\nText\n")
+        #expect(!broken.report.succeeded)
+        let error = try #require(broken.report.diagnostics.items.first)
+        #expect(error.path == "Content/about.md")
+        #expect(builder.outputs == good)
+        let fixed = change("Content/about.md", "---\ntitle: About again\n---\nText\n")
+        #expect(fixed.report.succeeded)
+        #expect(String(decoding: builder.outputs["about/index.html"] ?? [], as: UTF8.self).contains("About again"))
+        #expect(builder.outputs == fullBuild())
+    }
+
+    @Test func aLinkedPageThatDisappearsIsAnErrorInThePageThatLinks() {
+        _ = builder.build()
+        let removed = change("Content/topics/alpha.md", nil)
+        #expect(!removed.report.succeeded)
+        #expect(removed.report.diagnostics.items.contains { $0.path == "Content/people/ada.md" && $0.message.contains("alpha.md") })
+    }
+}
