@@ -1,0 +1,173 @@
+"""The command line as a person uses it: every bad-input case from the error-handling issue, run
+through the real `sitegen` binary on a copy of the fixture site."""
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SITEGEN = pathlib.Path(os.environ.get("SITEGEN", REPO / ".build/debug/sitegen"))
+if not SITEGEN.is_absolute():
+    SITEGEN = REPO / SITEGEN
+FIXTURE = REPO / "Tests/Fixtures/minisite"
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(FIXTURE / "Content", tmp_path / "Content")
+    shutil.copytree(FIXTURE / "Templates", tmp_path / "Templates")
+    return tmp_path
+
+
+def run(project, *args):
+    return subprocess.run([str(SITEGEN), *args], cwd=project, capture_output=True, text=True, timeout=60)
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_good_build_prints_one_line_and_exits_0(project):
+    result = run(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"Built \d+ pages, \d+ files \(\d+ written, \d+ unchanged\) into public/ in \d+ ms; "
+                        r"search index [\d.]+ [KM]?B in \d+ files\n", result.stdout)
+    assert result.stderr == ""
+    again = run(project, "build")
+    assert re.search(r"\(0 written, \d+ unchanged\)", again.stdout), again.stdout
+
+
+CASES = {
+    "yaml syntax": ("Content/about.md", "---\ntitle: About\nlist: [a, b\n---\nText\n",
+                    r"Content/about\.md:4:1: error: YAML: "),
+    "unclosed front matter": ("Content/about.md", "---\ntitle: About\nText\n",
+                              r"Content/about\.md:1:1: error: front matter opened here is never closed"),
+    "missing required field": ("Content/people/carol.md", "---\ntitle: Carol\n---\n",
+                               r"Content/people/carol\.md:1:1: error: missing required field 'role'"),
+    "value not allowed": ("Content/topics/zeta.md", "---\ntitle: Zeta\nkind: huge\n---\n",
+                          r"Content/topics/zeta\.md:3:7: error: 'huge' is not an allowed kind: use one of 'big', 'small'"),
+    "impossible date": ("Content/people/bob.md", "---\ntitle: Bob\nrole: Writer\ndate: 2023-02-30\n---\n",
+                        r"Content/people/bob\.md:4:7: error: date '2023-02-30' is not a date: February 2023 has 28 days, not 30"),
+    "malformed date": ("Content/people/bob.md", "---\ntitle: Bob\nrole: Writer\ndate: June 28\n---\n",
+                       r"Content/people/bob\.md:4:7: error: date 'June 28' must be a date written YYYY-MM-DD"),
+    "missing link target": ("Content/about.md", "---\ntitle: About\n---\n\nSee [x](people/nobody.md).\n",
+                            r"Content/about\.md:5:9: error: link to 'people/nobody\.md': no such content file"),
+    "same URL twice": ("Content/people/dup.md", "---\ntitle: Dup\nrole: x\nslug: ada\n---\n",
+                       r"Content/people/dup\.md:4:7: error: writes the same URL /people/ada/ as Content/people/ada\.md"),
+    "slug leaving its folder": ("Content/people/evil.md", "---\ntitle: Evil\nrole: x\nslug: ../../etc\n---\n",
+                                r"Content/people/evil\.md:4:7: error: slug '\.\./\.\./etc' leaves its folder"),
+    "slug with NUL": ("Content/people/evil.md", "---\ntitle: Evil\nrole: x\nslug: \"a\\0b\"\n---\n",
+                      r"Content/people/evil\.md:4:7: error: slug must not contain control characters or NUL"),
+    "empty file": ("Content/people/empty.md", "",
+                   r"Content/people/empty\.md:1:1: error: empty file"),
+    "template syntax": ("Templates/layouts/people/single.mustache", "{{<base}}{{$main}}\n{{#page.title}}\n{{/main}}{{/base}}\n",
+                        r"Templates/layouts/people/single\.mustache:\d+:\d+: error: "),
+    "misspelled template name": ("Templates/layouts/people/single.mustache", "{{<base}}{{$main}}\n  {{page.titel}}{{/main}}{{/base}}\n",
+                                 r"Templates/layouts/people/single\.mustache:2:3: error: .*page\.titel"),
+    "missing partial": ("Templates/layouts/people/single.mustache", "{{<base}}{{$main}}{{>nothere}}{{/main}}{{/base}}\n",
+                        r"Templates/layouts/people/single\.mustache:1:19: error: .*nothere"),
+    "missing layout": ("Content/about.md", "---\ntitle: About\nlayout: fancy\n---\n",
+                       r"Content/about\.md:3:9: error: layout 'fancy' does not exist"),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_input_is_reported_at_its_position_and_public_is_untouched(project, name):
+    assert run(project, "build").returncode == 0
+    before = snapshot(project / "public")
+    path, text, expected = CASES[name]
+    (project / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / path).write_text(text)
+    result = run(project, "build")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.search(expected, result.stderr), result.stderr
+    assert re.search(r"^\d+ errors?$", result.stderr, re.M), result.stderr
+    # The offending line is quoted, with a caret under the column.
+    assert re.search(r"\n *\^\n", result.stderr), result.stderr
+    assert snapshot(project / "public") == before
+    assert not [p for p in project.iterdir() if "sitegen-staging" in p.name]
+
+
+def test_invalid_utf8_is_reported_with_its_position(project):
+    (project / "Content/about.md").write_bytes(b"---\ntitle: About\n---\nfine\nbad \xff byte\n")
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert "Content/about.md:5:5: error: file is not valid UTF-8" in result.stderr
+
+
+def test_every_error_of_the_run_is_reported(project):
+    (project / "Content/people/carol.md").write_text("---\ntitle: Carol\n---\n")
+    (project / "Content/topics/zeta.md").write_text("---\ntitle: Zeta\nkind: huge\n---\n")
+    (project / "Content/about.md").write_text("---\ntitle: About\n---\n[x](nobody.md)\n")
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert result.stderr.count(": error: ") == 3
+    assert result.stderr.rstrip().endswith("3 errors")
+
+
+def test_tolerated_input(project):
+    (project / "Content/about.md").write_bytes(b"\xef\xbb\xbf---\r\ntitle: About   \r\ndescription: d  \r\n---")
+    result = run(project, "build")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("output", [".", "Content", "Templates", "Content/public", "/", "~"])
+def test_dangerous_output_folders_are_refused(project, output):
+    output = os.path.expanduser(output)
+    result = run(project, "build", "--output", output)
+    assert result.returncode == 1
+    assert "refusing to write the site into" in result.stderr
+    assert (project / "Content/site.yml").exists()
+
+
+def test_a_folder_sitegen_did_not_write_is_not_replaced(project):
+    (project / "docs").mkdir()
+    (project / "docs/notes.txt").write_text("mine")
+    result = run(project, "build", "--output", "docs")
+    assert result.returncode == 1
+    assert "did not write" in result.stderr
+    assert (project / "docs/notes.txt").read_text() == "mine"
+
+
+def test_symbolic_link_loops_are_reported(project):
+    os.symlink("..", project / "Content/people/loop")
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert "symbolic link loop" in result.stderr
+
+
+def test_a_killed_build_leaves_public_and_is_cleaned_up(project):
+    assert run(project, "build").returncode == 0
+    before = snapshot(project / "public")
+    staging = project / ".public.sitegen-staging-424242"
+    (staging / "half").mkdir(parents=True)
+    (staging / "half/index.html").write_text("half-written")
+    assert snapshot(project / "public") == before
+    assert run(project, "build").returncode == 0
+    assert not staging.exists()
+
+
+def test_deleted_content_leaves_no_stale_page(project):
+    assert run(project, "build").returncode == 0
+    assert (project / "public/topics/gamma/index.html").exists()
+    (project / "Content/topics/gamma.md").unlink()
+    assert run(project, "build").returncode == 0
+    assert not (project / "public/topics/gamma").exists()
+
+
+def test_check_reports_broken_template_links(project):
+    base = project / "Templates/partials/base.mustache"
+    base.write_text(base.read_text().replace("<footer>", '<footer><a href="{{site.root}}nowhere/index.html">x</a><a href="#missing">y</a>'))
+    result = run(project, "check")
+    assert result.returncode == 1
+    assert re.search(r"public/about/index\.html:\d+:\d+: error: link '\.\./nowhere/index\.html' points at nowhere/index\.html", result.stderr)
+    assert "has no element with id 'missing'" in result.stderr
+    assert not (project / "public").exists()
+
+
+def test_check_passes_on_the_fixture(project):
+    result = run(project, "check", "--strict")
+    assert result.returncode == 0, result.stderr
