@@ -46,7 +46,7 @@ struct Assembly: Sendable {
             if let json = structured.jsonLD(for: index) { jsonLD[index] = json }
         }
         self.site = site
-        self.contexts = ContextBuilder(site: site, calendars: calendars, jsonLD: jsonLD)
+        self.contexts = ContextBuilder(site: site, calendars: calendars, jsonLD: jsonLD, events: events)
         self.calendarFiles = calendarFiles
         self.diagnostics = diagnostics
     }

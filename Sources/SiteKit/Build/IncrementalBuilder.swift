@@ -221,7 +221,11 @@ public final class IncrementalBuilder {
 
         var renderedPages = 0
         if let library = templates.library {
-            let indexes = affected.sorted()
+            let indexes = affected.sorted().filter { !site.pages[$0].hasErrors }
+            for index in affected where site.pages[index].hasErrors {
+                rendered[site.pages[index].outputPath] = nil
+                renderDiagnostics[site.pages[index].outputPath] = nil
+            }
             let results = assembly.render(indexes, library: library, templatesDisplay: templatesDisplay)
             renderedPages = indexes.count
             for (index, result) in zip(indexes, results) {

@@ -44,7 +44,8 @@ public enum SiteBuilder {
 
         var rendered: [OutputFile] = []
         if let library = templates.library {
-            for result in assembly.render(Array(assembly.site.pages.indices), library: library, templatesDisplay: templatesDisplay) {
+            let renderable = assembly.site.pages.indices.filter { !assembly.site.pages[$0].hasErrors }
+            for result in assembly.render(renderable, library: library, templatesDisplay: templatesDisplay) {
                 switch result {
                 case .success(let file): rendered.append(file)
                 case .failure(let diagnostics): report.diagnostics.append(contentsOf: diagnostics)

@@ -94,7 +94,10 @@ enum ContentLoader {
         for (file, result) in parsed {
             diagnostics.append(contentsOf: result.diagnostics)
             if result.isDraft { drafts.insert(file.relativePath) }
-            if let page = result.page { pages.append(page) }
+            if var page = result.page {
+                page.hasErrors = result.diagnostics.contains { $0.severity == .error }
+                pages.append(page)
+            }
         }
 
         // Sections named in site.yml or present as folders get a list page even without _index.md.

@@ -33,6 +33,9 @@ public struct Page: Sendable {
     public var bodyFirstLine: Int
     /// Set by the Markdown stage.
     public var markdown: RenderedMarkdown?
+    /// Whether its front matter had errors: such a page still answers links (so one mistake does not
+    /// cascade into "no such file" errors elsewhere) but is not rendered.
+    public var hasErrors = false
     /// Content paths this page's Markdown links to (and its event's performers), for knowing
     /// which pages a change affects.
     public var linkedSources: Set<String> = []

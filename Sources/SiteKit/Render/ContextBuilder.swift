@@ -8,6 +8,8 @@ struct ContextBuilder: Sendable {
     var calendars: [Int: String]
     /// schema.org JSON-LD by page index.
     var jsonLD: [Int: String]
+    /// The `event:` maps of event pages, by page index.
+    var events: [Int: EventInfo] = [:]
 
     func context(for index: Int) -> TemplateValue {
         let page = site.pages[index]
@@ -123,15 +125,38 @@ struct ContextBuilder: Sendable {
         object["is_section"] = .bool(page.kind == .section)
         object["is_single"] = .bool(page.kind == .single)
         object["json_ld"] = .string(jsonLD[index] ?? "")
-        object["breadcrumbs"] = .list(breadcrumbs(for: page).map { crumb in
-            .object(["title": .string(crumb.title), "url": .string(linker.link(to: crumb.path))])
+        let crumbs = breadcrumbs(for: page)
+        object["breadcrumbs"] = .list(crumbs.enumerated().map { offset, crumb in
+            .object(["title": .string(crumb.title), "url": .string(linker.link(to: crumb.path)),
+                     "current": .bool(offset == crumbs.count - 1)])
         })
+        if let event = events[index] { object["event"] = eventValue(event, linker: linker) }
         if let calendar = calendars[index] { object["calendar_url"] = .string(linker.link(to: calendar)) }
         if page.kind == .single, let schema = site.schema(of: page), let field = schema.groupBy,
            let value = page.frontMatter.params[field]?.scalarText,
            let group = site.groups(of: page.section).first(where: { $0.value.value == value }) {
             object["group"] = groupValue(group.value, members: group.members.filter { $0 != index }, linker: linker)
         }
+        return .object(object)
+    }
+
+    /// An event page's `event:` map for templates, with its performers as page summaries.
+    func eventValue(_ event: EventInfo, linker: Linker) -> TemplateValue {
+        var location: [String: TemplateValue] = ["name": .string(event.location.name)]
+        if let locality = event.location.locality { location["locality"] = .string(locality) }
+        if let region = event.location.region { location["region"] = .string(region) }
+        if let country = event.location.country { location["country"] = .string(country) }
+        var object: [String: TemplateValue] = [
+            "name": .string(event.name),
+            "start_date": .string(event.startDate.description),
+            "start_display": .string(event.startDate.display),
+            "end_date": .string(event.endDate.description),
+            "end_display": .string(event.endDate.display),
+            "time_zone": .string(event.timeZone),
+            "location": .object(location),
+            "performers": .list(event.performers.compactMap { site.pageBySource[$0] }.map { summaryValue($0, linker: linker) }),
+        ]
+        if let about = event.about { object["about"] = .string(about) }
         return .object(object)
     }
 
