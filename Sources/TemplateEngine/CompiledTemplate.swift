@@ -17,7 +17,7 @@ struct CompiledTemplate: Sendable {
         for operation in operations {
             switch operation {
             case .text(let bytes): textByteCount += bytes.count
-            case .partial(let inclusion), .parent(let inclusion, _, _):
+            case .partial(let inclusion), .parent(let inclusion, _):
                 if let target = inclusion.target { includes.insert(target) }
             default: break
             }

@@ -8,11 +8,14 @@ struct OperationCompiler {
     /// Finds the template a partial or parent name refers to.
     let resolve: (String) -> Int?
     private(set) var operations: [Operation] = []
+    /// Lookup-cache slots by name, shared by all templates of a library.
+    private(set) var slots: [String: Int]
 
-    init(source: SourceText, tags: [Tag], resolve: @escaping (String) -> Int?) {
+    init(source: SourceText, tags: [Tag], slots: [String: Int], resolve: @escaping (String) -> Int?) {
         self.source = source
         self.tags = tags
         self.resolve = resolve
+        self.slots = slots
     }
 
     mutating func compile() {
@@ -51,7 +54,7 @@ struct OperationCompiler {
                     : .invertedSection(reference(tag), end: operations.count)
             case .partial:
                 flush(&operations)
-                operations.append(.partial(inclusion(tag, dedent: dedent)))
+                operations.append(.partial(inclusion(tag, dedent: dedent, arguments: [])))
             case .parent:
                 flush(&operations)
                 compileParent(at: index, dedent: dedent)
@@ -85,7 +88,7 @@ struct OperationCompiler {
             }
             inner = blockCloser + 1
         }
-        operations[at] = .parent(inclusion(tag, dedent: dedent), arguments: arguments, end: operations.count)
+        operations[at] = .parent(inclusion(tag, dedent: dedent, arguments: arguments), end: operations.count)
     }
 
     /// A block outside a parent tag: a slot with default content.
@@ -158,17 +161,19 @@ struct OperationCompiler {
         }
     }
 
-    private func reference(_ tag: Tag) -> ValueReference {
+    private mutating func reference(_ tag: Tag) -> ValueReference {
         let path = tag.name == "." ? [] : tag.name.split(separator: ".").map(String.init)
-        return ValueReference(path: path, name: tag.name, position: source.position(of: tag.start))
+        let slot = slots[tag.name] ?? slots.count
+        slots[tag.name] = slot
+        return ValueReference(path: path, name: tag.name, position: source.position(of: tag.start), slot: slot)
     }
 
-    private func inclusion(_ tag: Tag, dedent: [UInt8]) -> Inclusion {
+    private func inclusion(_ tag: Tag, dedent: [UInt8], arguments: [BlockArgument]) -> Inclusion {
         let indentation = tag.isStandalone
             ? Array(source.bytes[tag.removedStart..<tag.start]).removingPrefix(dedent)
             : nil
         return Inclusion(name: tag.name, target: resolve(tag.name), indentation: indentation,
-                         position: source.position(of: tag.start))
+                         position: source.position(of: tag.start), arguments: arguments)
     }
 }
 

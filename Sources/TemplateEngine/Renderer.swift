@@ -11,6 +11,13 @@ struct Renderer {
         let body: Range<Int>
     }
 
+    /// What a name reference found in the root context, remembered for the rest of the render.
+    private enum RootLookup {
+        case notYet
+        case missing
+        case found(TemplateValue)
+    }
+
     private struct ErrorSite: Hashable {
         let template: Int
         let position: SourcePosition
@@ -23,6 +30,9 @@ struct Renderer {
     private var errorSites: Set<ErrorSite> = []
     /// The context stack; names resolve from the top (last) down.
     private var contexts: [TemplateValue]
+    /// Per name (by slot): its resolution in the root context, which never changes during a
+    /// render. Saves the string hashing that dominates lookups of `site.*` and `page.*`.
+    private var rootLookups: [RootLookup]
     /// Block arguments from the enclosing parent tags, outermost first; the outermost wins.
     private var arguments: [BoundArgument] = []
     /// What each template line gets in front (from standalone partials and blocks).
@@ -32,10 +42,11 @@ struct Renderer {
     private var atLineStart = true
     private var depth = 0
 
-    init(templates: [CompiledTemplate], context: TemplateValue, strict: Bool) {
+    init(templates: [CompiledTemplate], nameCount: Int, context: TemplateValue, strict: Bool) {
         self.templates = templates
         self.strict = strict
         contexts = [context]
+        rootLookups = Array(repeating: .notYet, count: nameCount)
     }
 
     mutating func render(template: Int) {
@@ -51,14 +62,14 @@ struct Renderer {
                 writeText(bytes)
                 index += 1
             case .value(let reference, let escaped):
-                if let value = resolve(reference.path) {
+                if let value = resolve(reference) {
                     write(value, escaped: escaped, reference: reference, template: template)
                 } else if strict {
                     report("unknown name '\(reference.name)'", template: template, at: reference.position)
                 }
                 index += 1
             case .section(let reference, let end):
-                let value = resolve(reference.path) ?? .null
+                let value = resolve(reference) ?? .null
                 if case .list(let items) = value {
                     for item in items {
                         contexts.append(item)
@@ -72,15 +83,15 @@ struct Renderer {
                 }
                 index = end
             case .invertedSection(let reference, let end):
-                if !(resolve(reference.path) ?? .null).isTruthy {
+                if !(resolve(reference) ?? .null).isTruthy {
                     run(template, index + 1..<end)
                 }
                 index = end
             case .partial(let inclusion):
-                include(inclusion, from: template, arguments: [])
+                include(inclusion, from: template)
                 index += 1
-            case .parent(let inclusion, let arguments, let end):
-                include(inclusion, from: template, arguments: arguments)
+            case .parent(let inclusion, let end):
+                include(inclusion, from: template)
                 index = end
             case .block(let slot, let end):
                 if let bound = arguments.first(where: { $0.name == slot.name }) {
@@ -94,7 +105,7 @@ struct Renderer {
     }
 
     /// Renders a partial or parent template, with the arguments of a parent tag in effect.
-    private mutating func include(_ inclusion: Inclusion, from template: Int, arguments passed: [BlockArgument]) {
+    private mutating func include(_ inclusion: Inclusion, from template: Int) {
         guard let target = inclusion.target else {
             if strict {
                 report("no template '\(inclusion.name)' (nor 'partials/\(inclusion.name)')", template: template, at: inclusion.position)
@@ -107,7 +118,7 @@ struct Renderer {
             return
         }
         let argumentCount = arguments.count
-        for argument in passed {
+        for argument in inclusion.arguments {
             arguments.append(BoundArgument(name: argument.name, template: template, body: argument.body))
         }
         let outerIndentation = indentation
@@ -143,21 +154,39 @@ struct Renderer {
 
     /// Finds a (dotted) name: the first part in the context stack from the top, the rest
     /// inside what the first part found. Nil when it resolves nowhere.
-    private func resolve(_ path: [String]) -> TemplateValue? {
+    private mutating func resolve(_ reference: ValueReference) -> TemplateValue? {
+        let path = reference.path
         guard let first = path.first else { return contexts.last }
-        var found: TemplateValue?
         var level = contexts.count - 1
-        while level >= 0 {
+        while level > 0 {
             if case .object(let fields) = contexts[level], let value = fields[first] {
-                found = value
-                break
+                return Self.resolve(path, from: value)
             }
             level -= 1
         }
-        guard var current = found else { return nil }
-        for key in path.dropFirst() {
-            guard case .object(let fields) = current, let value = fields[key] else { return nil }
+        switch rootLookups[reference.slot] {
+        case .found(let value):
+            return value
+        case .missing:
+            return nil
+        case .notYet:
+            var found: TemplateValue?
+            if case .object(let fields) = contexts[0], let value = fields[first] {
+                found = Self.resolve(path, from: value)
+            }
+            rootLookups[reference.slot] = found.map(RootLookup.found) ?? .missing
+            return found
+        }
+    }
+
+    /// The rest of a dotted name, inside the value its first part found.
+    private static func resolve(_ path: [String], from start: TemplateValue) -> TemplateValue? {
+        var current = start
+        var index = 1
+        while index < path.count {
+            guard case .object(let fields) = current, let value = fields[path[index]] else { return nil }
             current = value
+            index += 1
         }
         return current
     }
@@ -204,7 +233,7 @@ struct Renderer {
             }
         case .int(let number):
             beginValue()
-            output.append(contentsOf: String(number).utf8)
+            NumberFormatting.append(number, to: &output)
         case .double(let number):
             beginValue()
             output.append(contentsOf: NumberFormatting.text(of: number).utf8)

@@ -3,6 +3,10 @@
 public struct TemplateLibrary: Sendable {
     private let templates: [CompiledTemplate]
     private let indexByName: [String: Int]
+    /// Output buffer sizes to reserve, per template.
+    private let outputSizeHints: [Int]
+    /// How many distinct names the templates use (the renderer's lookup cache size).
+    private let nameCount: Int
 
     /// Parses and compiles every template; throws the syntax errors of all templates at once.
     /// Partial and parent names resolve to the exact name, else to `partials/<name>`.
@@ -22,10 +26,13 @@ public struct TemplateLibrary: Sendable {
         let resolve: (String) -> Int? = { name in names[name] ?? names["partials/" + name] }
         var templates: [CompiledTemplate] = []
         templates.reserveCapacity(sources.count)
+        var slots: [String: Int] = [:]
         for source in sources {
-            switch TemplateParser.compile(source, resolve: resolve) {
-            case .success(let template): templates.append(template)
-            case .failure(let failure): errors += failure.errors
+            switch TemplateParser.compile(source, slots: &slots, resolve: resolve) {
+            case .success(let template):
+                templates.append(template)
+            case .failure(let failure):
+                errors += failure.errors
             }
         }
         guard errors.isEmpty else {
@@ -33,6 +40,11 @@ public struct TemplateLibrary: Sendable {
         }
         self.templates = templates
         self.indexByName = indexByName
+        nameCount = slots.count
+        outputSizeHints = templates.indices.map { index in
+            let text = Self.reachableTemplates(from: index, in: templates).reduce(0) { $0 + templates[$1].textByteCount }
+            return text + text / 2 + 1024
+        }
     }
 
     /// Whether a template has exactly this name.
@@ -46,8 +58,8 @@ public struct TemplateLibrary: Sendable {
         guard let index = indexByName[name] else {
             throw TemplateErrors(errors: [TemplateError(path: name, line: 0, column: 0, message: "no template named '\(name)'")])
         }
-        var renderer = Renderer(templates: templates, context: context, strict: strict)
-        renderer.output.reserveCapacity(outputSizeHint(for: index))
+        var renderer = Renderer(templates: templates, nameCount: nameCount, context: context, strict: strict)
+        renderer.output.reserveCapacity(outputSizeHints[index])
         renderer.render(template: index)
         guard renderer.errors.isEmpty else {
             throw TemplateErrors(errors: renderer.errors.sorted(by: TemplateError.sourceOrder))
@@ -64,10 +76,10 @@ public struct TemplateLibrary: Sendable {
     /// server's dependency tracking. Names that resolve to no template are not included.
     public func dependencies(of name: String) -> Set<String> {
         guard let root = indexByName[name] else { return [] }
-        return Set(reachableTemplates(from: root).subtracting([root]).map { templates[$0].name })
+        return Set(Self.reachableTemplates(from: root, in: templates).subtracting([root]).map { templates[$0].name })
     }
 
-    private func reachableTemplates(from root: Int) -> Set<Int> {
+    private static func reachableTemplates(from root: Int, in templates: [CompiledTemplate]) -> Set<Int> {
         var reached: Set<Int> = [root]
         var pending = [root]
         while let index = pending.popLast() {
@@ -76,11 +88,5 @@ public struct TemplateLibrary: Sendable {
             }
         }
         return reached
-    }
-
-    /// Room for the text of the template and everything it includes, plus some for values.
-    private func outputSizeHint(for index: Int) -> Int {
-        let text = reachableTemplates(from: index).reduce(0) { $0 + templates[$1].textByteCount }
-        return text + text / 2 + 1024
     }
 }

@@ -1,7 +1,8 @@
 /// Parses one template: scans its tags, pairs sections, settles standalone lines, compiles.
 enum TemplateParser {
-    /// The compiled template, or every syntax error found in it.
-    static func compile(_ template: TemplateSource, resolve: @escaping (String) -> Int?) -> Result<CompiledTemplate, TemplateErrors> {
+    /// The compiled template, or every syntax error found in it. Names get lookup-cache slots
+    /// from `slots`, which gains the names seen for the first time.
+    static func compile(_ template: TemplateSource, slots: inout [String: Int], resolve: @escaping (String) -> Int?) -> Result<CompiledTemplate, TemplateErrors> {
         let source = SourceText(template.text)
         var scanner = TagScanner(source: source)
         scanner.scan()
@@ -19,8 +20,9 @@ enum TemplateParser {
             return .failure(TemplateErrors(errors: errors))
         }
         StandaloneLines.mark(&tags, source: source)
-        var compiler = OperationCompiler(source: source, tags: tags, resolve: resolve)
+        var compiler = OperationCompiler(source: source, tags: tags, slots: slots, resolve: resolve)
         compiler.compile()
+        slots = compiler.slots
         return .success(CompiledTemplate(name: template.name, path: template.path, operations: compiler.operations))
     }
 }
