@@ -1,0 +1,83 @@
+import SiteKit
+
+/// A builder the preview server drives: one full build, then rebuilds for changed source files.
+/// Kept to the shape of SiteKit's incremental builder so either can sit behind it; calls come from
+/// one serial queue, so conformers need not be thread-safe.
+public protocol SiteRebuilding: AnyObject {
+    /// Builds everything in memory (nothing is written).
+    func build() -> RebuildOutcome
+    /// Rebuilds after `changed` (absolute paths of changed, added or removed files or folders).
+    func rebuild(changed: [String]) -> RebuildOutcome
+    /// The files of the last good build, by output path.
+    var outputs: [String: [UInt8]] { get }
+}
+
+/// What one build or rebuild did.
+public struct RebuildOutcome: Sendable {
+    /// Diagnostics and counts of the build.
+    public var report: BuildReport
+    /// Output paths whose bytes changed, appeared or disappeared since the last good build.
+    public var changedOutputs: [String]
+    /// Pages rendered by this build.
+    public var renderedPages: Int
+    /// Whether everything was rebuilt.
+    public var fullRebuild: Bool
+
+    public init(report: BuildReport, changedOutputs: [String], renderedPages: Int, fullRebuild: Bool) {
+        self.report = report
+        self.changedOutputs = changedOutputs
+        self.renderedPages = renderedPages
+        self.fullRebuild = fullRebuild
+    }
+}
+
+/// Rebuilds the whole site on every change with `SiteBuilder` (dry run, outputs kept in memory).
+public final class WholeSiteRebuilder: SiteRebuilding {
+    private var options: BuildOptions
+    public private(set) var outputs: [String: [UInt8]] = [:]
+
+    public init(options: BuildOptions) {
+        self.options = options
+        self.options.dryRun = true
+    }
+
+    public func build() -> RebuildOutcome {
+        let report = SiteBuilder.build(options)
+        guard report.succeeded else {
+            return RebuildOutcome(report: report, changedOutputs: [], renderedPages: report.pageCount, fullRebuild: true)
+        }
+        var next: [String: [UInt8]] = [:]
+        next.reserveCapacity(report.files.count)
+        for file in report.files { next[file.path] = file.bytes }
+        let changed = next.filter { outputs[$0.key] != $0.value }.map(\.key) + outputs.keys.filter { next[$0] == nil }
+        outputs = next
+        return RebuildOutcome(report: report, changedOutputs: changed.sorted(), renderedPages: report.pageCount, fullRebuild: true)
+    }
+
+    public func rebuild(changed: [String]) -> RebuildOutcome {
+        build()
+    }
+}
+
+/// SiteKit's `IncrementalBuilder` behind `SiteRebuilding`: a change re-renders only the pages it affects.
+public final class IncrementalRebuilder: SiteRebuilding {
+    private let builder: IncrementalBuilder
+
+    public init(options: BuildOptions) {
+        builder = IncrementalBuilder(options: options)
+    }
+
+    public var outputs: [String: [UInt8]] { builder.outputs }
+
+    public func build() -> RebuildOutcome {
+        let report = builder.build()
+        let changed = report.succeeded ? builder.outputs.keys.sorted() : []
+        return RebuildOutcome(report: report, changedOutputs: changed, renderedPages: report.pageCount, fullRebuild: true)
+    }
+
+    public func rebuild(changed: [String]) -> RebuildOutcome {
+        let result = builder.rebuild(changed: changed)
+        return RebuildOutcome(report: result.report, changedOutputs: result.changedOutputs, renderedPages: result.renderedPages,
+                              fullRebuild: result.fullRebuild)
+    }
+}
