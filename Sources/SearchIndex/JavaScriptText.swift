@@ -2,37 +2,101 @@
 /// the string or the script: quotes, backslashes and control characters as JSON requires, and
 /// also `<`, `>`, `&`, U+2028 and U+2029 (so "</script>" and line separators stay inert even if
 /// a file were ever inlined into HTML or read by an older JavaScript parser).
+/// Works on UTF-8 bytes: the index writes tens of megabytes of page text.
 struct JavaScriptText {
     private(set) var bytes: [UInt8] = []
 
     mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    mutating func raw(_ byte: UInt8) { bytes.append(byte) }
-
     mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
     /// A JSON string literal.
     mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { string(utf8: $0) }
+    }
+
+    /// A JSON string literal of valid UTF-8; runs of bytes that need no escape are copied whole.
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.reserveCapacity(bytes.count + utf8.count + 2)
         bytes.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: raw("\\\"")
-            case 0x5C: raw("\\\\")
+        var runStart = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            guard needsCare[Int(byte)] else {
+                index += 1
+                continue
+            }
+            let isLineSeparator = byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
+                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
+            if byte == 0xE2 && !isLineSeparator {
+                index += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            switch byte {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
             case 0x0A: raw("\\n")
             case 0x0D: raw("\\r")
             case 0x09: raw("\\t")
-            case 0x00..<0x20, 0x3C, 0x3E, 0x26, 0x2028, 0x2029:
-                raw("\\u")
-                let hex = String(scalar.value, radix: 16)
-                raw(String(repeating: "0", count: 4 - hex.count) + hex)
+            case 0xE2:
+                escape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                index += 2
             default:
-                if scalar.isASCII {
-                    bytes.append(UInt8(scalar.value))
-                } else {
-                    bytes.append(contentsOf: String(scalar).utf8)
-                }
+                escape(UInt32(byte))
             }
+            index += 1
+            runStart = index
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ value: UInt32) {
+        let hex = String(value, radix: 16)
+        raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+    }
+}
+
+/// Bytes `JavaScriptText.string` looks at twice: quotes, backslashes, control characters,
+/// `<`, `>`, `&`, and 0xE2, the first byte of U+2028 and U+2029.
+private let needsCare: [Bool] = (0..<256).map { byte in
+    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
+}
+
+/// Snippet text as the results page gets it: runs of ASCII whitespace collapsed to one space,
+/// trimmed, and cut at a space before `limit` Unicode scalars.
+func snippetText(_ text: String, limit: Int) -> String {
+    var text = text
+    return text.withUTF8 { utf8 in
+        var out: [UInt8] = []
+        out.reserveCapacity(min(utf8.count, limit * 3))
+        var scalars = 0
+        var pendingSpace = false
+        var lastSpace = -1
+        var truncated = false
+        for byte in utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            let startsScalar = byte & 0xC0 != 0x80
+            if startsScalar && scalars + (pendingSpace ? 2 : 1) > limit {
+                truncated = true
+                break
+            }
+            if pendingSpace {
+                lastSpace = out.count
+                out.append(0x20)
+                scalars += 1
+                pendingSpace = false
+            }
+            if startsScalar { scalars += 1 }
+            out.append(byte)
+        }
+        if truncated && lastSpace > out.count / 2 { out.removeSubrange(lastSpace...) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -56,45 +56,55 @@ public enum SearchIndexBuilder {
         }
         if shardTerms > 0 { closeShard() }
 
-        // Result metadata and snippet text, in document-id slices.
+        // Result metadata and snippet text, in document-id slices, written on all cores.
         var sections: [String] = []
         var sectionIndex: [String: Int] = [:]
         for document in model.documents where sectionIndex[document.section] == nil {
             sectionIndex[document.section] = sections.count
             sections.append(document.section)
         }
+        let documents = model.documents
         let metadataSize = max(1, options.metadataShardSize)
-        for (shardNumber, start) in stride(from: 0, to: model.documents.count, by: metadataSize).enumerated() {
-            var text = JavaScriptText()
-            text.raw("SitegenSearch.add(\"d/\(shardNumber)\",[")
-            for (offset, document) in model.documents[start..<min(start + metadataSize, model.documents.count)].enumerated() {
-                if offset > 0 { text.raw(",") }
-                text.raw("[")
-                text.string(document.url)
-                text.raw(",")
-                text.string(document.title)
-                text.raw(",")
-                text.integer(sectionIndex[document.section] ?? 0)
-                text.raw("]")
-            }
-            text.raw("]);\n")
-            files.append(GeneratedFile(path: "\(directory)/d/\(shardNumber).js", bytes: text.bytes))
-        }
         let textSize = max(1, options.textShardSize)
-        for (shardNumber, start) in stride(from: 0, to: model.documents.count, by: textSize).enumerated() {
+        let metadataCount = (documents.count + metadataSize - 1) / metadataSize
+        let textCount = (documents.count + textSize - 1) / textSize
+        let sectionNumbers = sectionIndex
+        let textLimit = options.maximumTextLength
+        files += parallelMap(metadataCount + textCount) { shard -> GeneratedFile in
             var text = JavaScriptText()
-            text.raw("SitegenSearch.add(\"x/\(shardNumber)\",[")
-            for (offset, document) in model.documents[start..<min(start + textSize, model.documents.count)].enumerated() {
+            if shard < metadataCount {
+                text.raw("SitegenSearch.add(\"d/\(shard)\",[")
+                for (offset, document) in documents[(shard * metadataSize)..<min((shard + 1) * metadataSize, documents.count)].enumerated() {
+                    if offset > 0 { text.raw(",") }
+                    text.raw("[")
+                    text.string(document.url)
+                    text.raw(",")
+                    text.string(document.title)
+                    text.raw(",")
+                    text.integer(sectionNumbers[document.section] ?? 0)
+                    text.raw("]")
+                }
+                text.raw("]);\n")
+                return GeneratedFile(path: "\(directory)/d/\(shard).js", bytes: text.bytes)
+            }
+            let number = shard - metadataCount
+            text.raw("SitegenSearch.add(\"x/\(number)\",[")
+            for (offset, document) in documents[(number * textSize)..<min((number + 1) * textSize, documents.count)].enumerated() {
                 if offset > 0 { text.raw(",") }
-                text.string(snippetText(document.text, limit: options.maximumTextLength))
+                text.string(snippetText(document.text, limit: textLimit))
             }
             text.raw("]);\n")
-            files.append(GeneratedFile(path: "\(directory)/x/\(shardNumber).js", bytes: text.bytes))
+            return GeneratedFile(path: "\(directory)/x/\(number).js", bytes: text.bytes)
         }
 
         // The manifest, with a digest of everything else for cache busting.
+        let written = files
+        let fileDigests = parallelMap(written.count) { index in FNV1a.digest(written[index].bytes) }
         var digest = FNV1a()
-        for file in files { digest.add(file.path.utf8); digest.add(file.bytes) }
+        for (file, fileDigest) in zip(files, fileDigests) {
+            digest.add(file.path.utf8)
+            digest.add(word: fileDigest)
+        }
         var manifest = JavaScriptText()
         manifest.raw("SitegenSearch.add(\"index\",{\"version\":\(formatVersion),\"build\":")
         manifest.string(digest.hex)
@@ -126,28 +136,35 @@ public enum SearchIndexBuilder {
         }
         return next
     }
-
-    /// Whitespace collapsed and the text cut at a word boundary near `limit` characters.
-    static func snippetText(_ text: String, limit: Int) -> String {
-        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        guard collapsed.count > limit else { return collapsed }
-        let cut = collapsed.prefix(limit)
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
-            return String(cut[..<space])
-        }
-        return String(cut)
-    }
 }
 
-/// 64-bit FNV-1a, a small stable hash (Swift's `Hasher` is seeded per process).
+/// 64-bit FNV-1a, a small stable hash (Swift's `Hasher` is seeded per process). Whole files
+/// are hashed eight bytes at a time: it names a build for cache busting, not a checksum.
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
             value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
+            value = value &* FNV1a.prime
         }
+    }
+
+    mutating func add(word: UInt64) {
+        value ^= word
+        value = value &* FNV1a.prime
+    }
+
+    static func digest(_ bytes: [UInt8]) -> UInt64 {
+        var hash = FNV1a()
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for index in 0..<words { hash.add(word: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+            hash.add(raw[(words * 8)...])
+            hash.add(word: UInt64(raw.count))
+        }
+        return hash.value
     }
 
     var hex: String {

@@ -10,7 +10,7 @@ public struct SearchOptions: Sendable, Equatable {
     public var metadataShardSize = 20
     /// Documents per snippet-text file: what the results page loads to cut snippets.
     public var textShardSize = 4
-    /// Snippet text kept per document, in characters.
+    /// Snippet text kept per document, in Unicode scalars.
     public var maximumTextLength = 10_000
     /// The folder under the output root that holds the index.
     public var directory = "search"

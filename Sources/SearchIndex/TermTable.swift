@@ -3,7 +3,7 @@
 struct TermTable {
     private(set) var terms: [String] = []
     private var ids: [String: Int32] = [:]
-    private var segmentCache: [Substring: [Int32]] = [:]
+    private var segmentCache: [String: [Int32]] = [:]
 
     /// Calls `emit` with the id of every term of `text`, in order.
     mutating func append(_ text: String, _ emit: (Int32) -> Void) {

@@ -5,8 +5,8 @@ import Foundation
 /// NFKD, lowercase, drop combining diacritical marks (U+0300–U+036F), NFC, then `letterFolds`.
 enum TextFolding {
     /// Folds one run of text that contains no ASCII separators (see `Tokenizer`).
-    static func fold(_ text: Substring) -> String {
-        let decomposed = String(text).decomposedStringWithCompatibilityMapping.lowercased()
+    static func fold(_ text: String) -> String {
+        let decomposed = text.decomposedStringWithCompatibilityMapping.lowercased()
         var stripped = String.UnicodeScalarView()
         for scalar in decomposed.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
             stripped.append(scalar)

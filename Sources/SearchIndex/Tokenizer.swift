@@ -17,24 +17,24 @@ public enum Tokenizer {
     }
 
     /// Splits `text` at ASCII separators. The segments fold independently (those separators are
-    /// starters that compose with nothing the folding keeps), so callers may cache them.
-    static func forEachSegment(of text: String, _ body: (Substring) -> Void) {
-        let utf8 = text.utf8
-        var segmentStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte < 0x80 && asciiSeparator[Int(byte)] {
-                if segmentStart != index { body(text[segmentStart..<index]) }
-                segmentStart = utf8.index(after: index)
+    /// starters that compose with nothing the folding keeps), so callers may cache them; most are
+    /// single words, short enough to be stored inline in a `String` without allocating.
+    static func forEachSegment(of text: String, _ body: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80 && asciiSeparator[Int(byte)] else { continue }
+                if start < index { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
             }
-            index = utf8.index(after: index)
+            if start < bytes.count { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
         }
-        if segmentStart != utf8.endIndex { body(text[segmentStart..<utf8.endIndex]) }
     }
 
     /// The terms of one segment.
-    static func forEachTerm(inSegment segment: Substring, _ emit: (String) -> Void) {
+    static func forEachTerm(inSegment segment: String, _ emit: (String) -> Void) {
         if segment.utf8.allSatisfy({ $0 < 0x80 }) {
             scanASCII(segment, emit)
         } else {
@@ -43,7 +43,7 @@ public enum Tokenizer {
     }
 
     /// The fast path: an ASCII segment has only letters, digits and apostrophes.
-    static func scanASCII(_ segment: Substring, _ emit: (String) -> Void) {
+    static func scanASCII(_ segment: String, _ emit: (String) -> Void) {
         var word: [UInt8] = []
         var pendingApostrophe = false
         for byte in segment.utf8 {

@@ -102,7 +102,7 @@ import Testing
             #expect(row[1] as? String == document.title)
             #expect(sections[row[2] as! Int] == document.section)
             let texts = try #require(index.data("x/\(id / 2)") as? [String])
-            #expect(texts[id % 2] == document.text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+            #expect(texts[id % 2] == document.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " "))
         }
     }
 
@@ -148,9 +148,9 @@ import Testing
     }
 
     @Test func snippetTextIsCollapsedAndCut() {
-        #expect(SearchIndexBuilder.snippetText("a  b\n\nc", limit: 100) == "a b c")
+        #expect(snippetText("a  b\n\nc", limit: 100) == "a b c")
         let long = String(repeating: "word ", count: 100)
-        let cut = SearchIndexBuilder.snippetText(long, limit: 42)
+        let cut = snippetText(long, limit: 42)
         #expect(cut.count <= 42 && cut.hasSuffix("word") && !cut.hasSuffix(" "))
     }
 }
