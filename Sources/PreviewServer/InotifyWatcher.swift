@@ -3,14 +3,14 @@ import Foundation
 import Glibc
 
 /// Watches folders with Linux inotify: one watch per folder (new subfolders are added as they
-/// appear), events gathered until `debounce` passes without another, then reported as one batch.
+/// appear), events gathered until the burst is quiet (see `Debounce`), then reported as one batch.
 final class InotifyWatcher: FileWatcher {
     private let roots: [String]
-    private let debounce: Duration
+    private let debounce: Debounce
     /// Writing a byte here wakes the watcher thread so it stops.
     private let wake: (read: Int32, write: Int32)
 
-    init(roots: [String], debounce: Duration) {
+    init(roots: [String], debounce: Debounce) {
         self.roots = roots
         self.debounce = debounce
         var fds: [Int32] = [-1, -1]
@@ -55,19 +55,21 @@ final class InotifyWatcher: FileWatcher {
 private struct InotifyLoop: Sendable {
     let fd: Int32
     let wakeFD: Int32
-    let debounce: Duration
+    let debounce: Debounce
     let onChange: @Sendable ([String]) -> Void
     /// Bursts longer than this are reported anyway, so a steady stream of writes still shows.
     let maximumDelay = Duration.milliseconds(500)
     var watches: [Int32: String] = [:]
     var pending: Set<String> = []
+    /// Files modified or created and not yet closed: their save may not be complete.
+    var writing: Set<String> = []
     var firstEvent = ContinuousClock.now
     var lastEvent = ContinuousClock.now
 
     static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
                              | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
-    init(fd: Int32, wakeFD: Int32, debounce: Duration, onChange: @escaping @Sendable ([String]) -> Void) {
+    init(fd: Int32, wakeFD: Int32, debounce: Debounce, onChange: @escaping @Sendable ([String]) -> Void) {
         self.fd = fd
         self.wakeFD = wakeFD
         self.debounce = debounce
@@ -118,16 +120,20 @@ private struct InotifyLoop: Sendable {
     /// Milliseconds poll may sleep: until the batch is due, or forever when nothing is pending.
     func timeout() -> Int32 {
         guard !pending.isEmpty else { return -1 }
-        let due = min(lastEvent + debounce, firstEvent + maximumDelay)
+        let due = min(lastEvent + quietTime, firstEvent + maximumDelay)
         let left = due - ContinuousClock.now
         let ms = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
         return Int32(clamping: max(0, ms + 1))
     }
 
+    var quietTime: Duration {
+        writing.isEmpty ? debounce.afterSaves : debounce.whileWriting
+    }
+
     mutating func flushIfQuiet() {
         guard !pending.isEmpty else { return }
         let now = ContinuousClock.now
-        guard now - lastEvent >= debounce || now - firstEvent >= maximumDelay else { return }
+        guard now - lastEvent >= quietTime || now - firstEvent >= maximumDelay else { return }
         let batch = pending.sorted()
         pending = []
         onChange(batch)
@@ -178,6 +184,11 @@ private struct InotifyLoop: Sendable {
                 note(path)
             }
             return
+        }
+        if mask & UInt32(IN_MODIFY | IN_CREATE) != 0 {
+            writing.insert(path)
+        } else if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO) != 0 {
+            writing.remove(path)
         }
         note(path)
     }

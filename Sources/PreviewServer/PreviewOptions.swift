@@ -11,7 +11,7 @@ public struct PreviewOptions: Sendable {
     /// How many ports to try, counting up from `port`, when one is taken.
     public var portAttempts = 10
     /// Quiet time that ends a burst of saves (editors write several files, or one file twice).
-    public var debounce: Duration = .milliseconds(50)
+    public var debounce = Debounce.standard
     /// How changes are noticed.
     public var watchMode: WatchMode = .automatic
 

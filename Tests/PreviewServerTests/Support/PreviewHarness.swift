@@ -35,7 +35,7 @@ func withPreview(project: TestProject = TestProject(), configure: (inout Preview
                  _ body: (Preview) async throws -> Void) async throws {
     var options = PreviewOptions(build: project.buildOptions)
     options.port = 0
-    options.debounce = .milliseconds(20)
+    options.debounce = Debounce(whileWriting: .milliseconds(20), afterSaves: .milliseconds(5))
     configure(&options)
     let log = ConsoleLog()
     let server = PreviewServer(options: options, console: log.console)
