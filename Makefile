@@ -35,7 +35,7 @@ site-tests:
 	$(SWIFT) build --product sitegen
 	$(DEBUG_BIN) check --strict
 	$(DEBUG_BIN) build --output $(TEST_SITE)
-	SITE_DIR=$(TEST_SITE) SITEGEN=$(DEBUG_BIN) python3 -m pytest -q Tests/Site Tests/Browser
+	SITE_DIR=$(TEST_SITE) SITEGEN=$(DEBUG_BIN) python3 -m pytest -q Tests/Site Tests/CLI Tests/Browser
 
 serve: deps
 	$(SWIFT) build -c release --product sitegen
