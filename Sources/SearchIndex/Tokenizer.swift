@@ -21,11 +21,12 @@ public enum Tokenizer {
     /// single words, short enough to be stored inline in a `String` without allocating.
     static func forEachSegment(of text: String, _ body: (String) -> Void) {
         var text = text
+        let separators = asciiSeparator
         text.withUTF8 { bytes in
             var start = 0
             for index in 0..<bytes.count {
                 let byte = bytes[index]
-                guard byte < 0x80 && asciiSeparator[Int(byte)] else { continue }
+                guard byte < 0x80 && separators[Int(byte)] else { continue }
                 if start < index { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
                 start = index + 1
             }
@@ -153,7 +154,7 @@ public enum Tokenizer {
 }
 
 /// ASCII bytes that end a segment: everything but letters, digits and the apostrophe.
-private let asciiSeparator: [Bool] = (0..<128).map { ScalarClass(Unicode.Scalar(UInt8($0))) == .separator }
+let asciiSeparator: [Bool] = (0..<128).map { ScalarClass(Unicode.Scalar(UInt8($0))) == .separator }
 
 extension String {
     func replacingApostrophes() -> String {

@@ -603,7 +603,10 @@
     var box = this;
     this.input.addEventListener('input', function () { box.update(); });
     this.input.addEventListener('keydown', function (event) { box.keydown(event); });
-    this.input.addEventListener('focus', function () { if (box.input.value.trim() && box.options.length) box.open(); });
+    this.input.addEventListener('focus', function () {
+      engine.manifest().catch(function () {});  // the small manifest loads while the user starts typing
+      if (box.input.value.trim() && box.options.length) box.open();
+    });
     form.addEventListener('focusout', function (event) {
       if (!event.relatedTarget || !form.contains(event.relatedTarget)) box.close();
     });
@@ -815,6 +818,18 @@
     var registry = new Map();
     global.SitegenSearch = { add: function (key, data) { registry.set(key, data); } };
     var engine = new SearchEngine(scriptLoader(root + 'search/', registry));
+    // A small API for other scripts: SitegenSearch.search('query', 10) resolves to
+    // {total, results: [{url, title, section}]} with URLs relative to this page.
+    global.SitegenSearch.search = function (query, limit) {
+      return engine.search(query).then(function (found) {
+        return engine.documents(found.results.slice(0, limit || 10)).then(function (docs) {
+          return {
+            total: found.total,
+            results: docs.map(function (doc) { return { url: root + doc.url, title: doc.title, section: doc.section }; })
+          };
+        });
+      });
+    };
     Array.prototype.forEach.call(boxes, function (form) { new HeaderBox(form, engine, root); });
     if (page) new SearchPage(page, engine, root);
   }
