@@ -166,15 +166,16 @@ class Bench:
     def floor_run(self, site: str, output: str) -> Run:
         return measure([self.floor, os.path.join(site, "sitegen", "Content"), output], site, [output])
 
-    def compare(self, site: str, out: str, runs: int) -> dict[str, Series]:
-        """Alternating cold runs of each tool on one site, after one warm-up run each."""
+    def compare(self, site: str, out: str, runs: int, warmups: int) -> dict[str, Series]:
+        """Alternating cold runs of each tool on one site, after `warmups` untimed runs each."""
         tools = {"sitegen": lambda: self.sitegen_run(site, os.path.join(out, "out-sitegen"))}
         if self.hugo:
             tools["hugo"] = lambda: self.hugo_run(site, os.path.join(out, "out-hugo"))
         if self.floor:
             tools["floor"] = lambda: self.floor_run(site, os.path.join(out, "out-floor"))
-        for run in tools.values():
-            run()
+        for _ in range(warmups):
+            for run in tools.values():
+                run()
         series: dict[str, list[Run]] = {name: [] for name in tools}
         for _ in range(runs):
             for name, run in tools.items():
@@ -186,6 +187,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="synthetic page counts, comma-separated (default 1000,10000)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per tool and size (default 5)")
+    parser.add_argument("--warmups", type=int, default=1, help="untimed runs per tool before timing (default 1)")
     parser.add_argument("--seed", type=int, default=7, help="generator seed (default 7)")
     parser.add_argument("--out", default="/dev/shm/sitegen-bench" if os.path.isdir("/dev/shm") else "/tmp/sitegen-bench",
                         help="tmpfs folder for sites and outputs (default /dev/shm/sitegen-bench)")
@@ -195,6 +197,7 @@ def main() -> int:
     parser.add_argument("--disk-runs", type=int, default=3, help="runs per tool on disk (default 3)")
     parser.add_argument("--micro-runs", type=int, default=10, help="runs of the real microsite (default 10)")
     parser.add_argument("--sitegen", help="a sitegen binary to use instead of building one")
+    parser.add_argument("--commit", help="commit to name in the report when --sitegen was built from another tree")
     parser.add_argument("--scratch-path", default=".build", help="swift build scratch path for the release build (default .build)")
     parser.add_argument("--templates", default=os.path.join(REPO, "Templates"), help="templates folder (default the repository's)")
     parser.add_argument("--content", default=os.path.join(REPO, "Content"), help="the real microsite's content (default the repository's)")
@@ -212,9 +215,9 @@ def main() -> int:
     hugo = shutil.which("hugo")
     bench = Bench(args, sitegen, floor, hugo)
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--", "Sources", "Package.swift", "Templates"], cwd=REPO,
-                           capture_output=True, text=True).stdout.strip()
+    commit = args.commit or subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    dirty = "" if args.commit else subprocess.run(["git", "status", "--porcelain", "--", "Sources", "Package.swift", "Templates"],
+                                                   cwd=REPO, capture_output=True, text=True).stdout.strip()
     hugo_version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1] if hugo else "not installed"
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.machine()) \
         if os.path.exists("/proc/cpuinfo") else platform.machine()
@@ -223,11 +226,14 @@ def main() -> int:
           f"tmpfs {out}; cold runs (output removed before each), {args.runs} runs each, alternating; median (min–max).\n")
 
     results: list[tuple[int, int, dict[str, Series], str]] = []
+    loads: list[str] = []
     for size in sizes:
         site = generate(size, out, args.seed, os.path.abspath(args.content))
         pages = count_pages(os.path.join(site, "sitegen", "Content"))
-        series = bench.compare(site, out, args.runs)
+        before = os.getloadavg()[0]
+        series = bench.compare(site, out, args.runs, args.warmups)
         results.append((size, pages, series, site))
+        loads.append(f"{size:,}: {before:.1f} → {os.getloadavg()[0]:.1f}")
         print(f"bench: {size} done", file=sys.stderr)
 
     print("| pages | sitegen | Hugo | Hugo/sitegen | sitegen pages/s | sitegen peak | Hugo peak | floor |")
@@ -239,7 +245,8 @@ def main() -> int:
               + f"{pages / s.median:,.0f} | {s.peak:.0f} MB | " + (f"{h.peak:.0f} MB | " if h else "– | ")
               + (f"{f.median:.2f} s |" if f else "– |"))
     print("\npages: synthetic (+ the real microsite's pages). floor: read + cmark + write in C on one core "
-          "(Benchmarks/floor.c), no templates.\n")
+          "(Benchmarks/floor.c), no templates. Load average (1 min) before → after each size: " + "; ".join(loads)
+          + f" ({os.cpu_count()} cores: above that, other processes share the machine and wall times stretch).\n")
 
     print("CPU time (user + system, median):\n")
     print("| pages | sitegen CPU | Hugo CPU | floor CPU | floor phases (last run) |")

@@ -16,8 +16,8 @@ Synthetic pages are 2-5 KB of Markdown with headings, lists, emphasis, inline an
 block quotes, some Chinese text, and relative `.md` links between pages (which sitegen checks).
 They go to the real sections with the fields site.yml requires (speakers: role and organisation;
 clusters: tier; news: date) and to a `docs` section that site.yml does not declare. Speakers and
-clusters are capped (50 and 60) because the theme lists all speakers on every news page and a
-cluster's tier siblings on every cluster page: those lists grow with the section, not the site.
+clusters are capped (50 and 60): the theme lists a cluster's tier siblings on every cluster page
+and the speakers on the home page, lists that would otherwise grow with the site.
 
 Usage: gen_site.py --pages 10000 --out /dev/shm/sitegen-bench/site-10000 [--seed 7] [--content Content]
 Prints the number of files written and a SHA-256 digest of everything generated (same seed and
@@ -308,14 +308,7 @@ HUGO_SINGLE = """\
     {{ with .Params.quote }}<figure class="source-quote"><blockquote><p>{{ . }}</p></blockquote></figure>{{ end }}
     {{ .Content }}
   </div>
-  {{ if eq .Section "news" }}
-  <aside class="sidebar"><h2 class="sidebar-title">In this article</h2>
-    <ul class="related" role="list">
-      {{ with site.GetPage "/speakers" }}{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Params.role }}, {{ . }}{{ end }}</li>
-      {{ end }}{{ end }}
-    </ul>
-  </aside>
-  {{ else if eq .Section "clusters" }}
+  {{ if eq .Section "clusters" }}
   <aside class="sidebar tier-card"><h2 class="sidebar-title">Also in this tier</h2>
     <ul class="cards" role="list">
       {{ range where .CurrentSection.Pages "Params.tier" .Params.tier }}<li class="card cluster-card"><h3 class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3></li>
