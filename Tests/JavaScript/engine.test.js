@@ -149,3 +149,17 @@ test('query parsing: prefix only while the last word is open', () => {
   assert.deepEqual(search.parseQuery('design of the').map((c) => c.term), ['design']);
   assert.deepEqual(search.parseQuery('tan j').map((c) => c.term), ['tan']);
 });
+
+test('an empty index answers with no results', async () => {
+  const engine = new search.SearchEngine(async (key) => {
+    if (key !== 'index') throw new Error('no such file: ' + key);
+    return { version: 1, documents: 0, terms: [], sections: [], metadataShard: 20, textShard: 4 };
+  });
+  const found = await engine.search('anything');
+  assert.equal(found.total, 0);
+});
+
+test('an index of another format version is refused', async () => {
+  const engine = new search.SearchEngine(async () => ({ version: 99 }));
+  await assert.rejects(engine.search('design'), /unknown format/);
+});

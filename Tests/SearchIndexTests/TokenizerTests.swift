@@ -32,6 +32,17 @@ import Testing
         #expect(Set(first).count == 6)  // tan jial 工业 业设 设计 manufactur
     }
 
+    @Test func termTableGrowsAndKeepsEveryTerm() {
+        // 9,000 distinct segments: more than the first 16,384 slots hold at half load, so it grows.
+        let text = (0..<9_000).map { "w\($0)x" }.joined(separator: " ") + " w7x w8999x"
+        var table = TermTable()
+        var ids: [Int32] = []
+        table.append(text) { ids.append($0) }
+        #expect(ids.map { table.terms[Int($0)] } == Tokenizer.tokens(text))
+        #expect(ids.count == 9_002)
+        #expect(ids[9_000] == ids[7] && ids[9_001] == ids[8_999])
+    }
+
     @Test func foldingErasesCaseWidthAndAccents() {
         #expect(TextFolding.fold("ＣＡＦÉ") == "cafe")
         #expect(TextFolding.fold("Ὀδυσσεύς") == "οδυσσευσ")

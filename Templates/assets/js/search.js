@@ -379,7 +379,8 @@
   /** Loads the term shards `clause` needs and returns Map(doc -> score) of its matches. */
   SearchEngine.prototype.matchClause = function (manifest, clause, matchedTerms) {
     var boundaries = manifest.terms, self = this;
-    var wanted = new Map();  // shard -> [{kind, value}]
+    if (!boundaries.length) return Promise.resolve(new Map());  // an empty site
+    var wanted = new Map();  // shard -> [tests]
     function want(shard, test) {
       if (!wanted.has(shard)) wanted.set(shard, []);
       wanted.get(shard).push(test);
