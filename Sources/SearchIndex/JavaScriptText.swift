@@ -65,38 +65,3 @@ struct JavaScriptText {
 private let needsCare: [Bool] = (0..<256).map { byte in
     byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
 }
-
-/// Snippet text as the results page gets it: runs of ASCII whitespace collapsed to one space,
-/// trimmed, and cut at a space before `limit` Unicode scalars.
-func snippetText(_ text: String, limit: Int) -> String {
-    var text = text
-    return text.withUTF8 { utf8 in
-        var out: [UInt8] = []
-        out.reserveCapacity(min(utf8.count, limit * 3))
-        var scalars = 0
-        var pendingSpace = false
-        var lastSpace = -1
-        var truncated = false
-        for byte in utf8 {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            let startsScalar = byte & 0xC0 != 0x80
-            if startsScalar && scalars + (pendingSpace ? 2 : 1) > limit {
-                truncated = true
-                break
-            }
-            if pendingSpace {
-                lastSpace = out.count
-                out.append(0x20)
-                scalars += 1
-                pendingSpace = false
-            }
-            if startsScalar { scalars += 1 }
-            out.append(byte)
-        }
-        if truncated && lastSpace > out.count / 2 { out.removeSubrange(lastSpace...) }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
