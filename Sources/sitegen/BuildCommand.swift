@@ -33,7 +33,7 @@ struct BuildCommand: ParsableCommand {
             let elapsed = ContinuousClock.now - start
             let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             let stats = report.writeStats
-            print("Built \(report.pageCount) pages, \(report.files.count) files (\(stats.written) written, \(stats.unchanged) unchanged) "
+            print("Built \(report.pageCount) pages, \(report.fileCount) files (\(stats.written) written, \(stats.unchanged) unchanged) "
                 + "into \(site.output)/ in \(String(format: "%.0f", ms)) ms; search index \(formatBytes(report.searchIndexBytes)) "
                 + "in \(report.searchIndexFiles) files")
         }

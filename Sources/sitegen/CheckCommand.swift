@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
         let text = formatter.report(report.diagnostics)
         if !text.isEmpty { Terminal.error(text) }
         guard report.succeeded else { throw ExitCode(1) }
-        print("Checked \(report.pageCount) pages and \(report.files.count) files: no errors"
+        print("Checked \(report.pageCount) pages and \(report.fileCount) files: no errors"
             + (report.diagnostics.warningCount > 0 ? ", \(report.diagnostics.warningCount) warnings" : ""))
     }
 }

@@ -52,7 +52,10 @@ struct Assembly: Sendable {
     }
 
     /// Renders the pages at `indexes` in parallel; each result is the page's file or its errors.
-    func render(_ indexes: [Int], library: TemplateLibrary, templatesDisplay: String) -> [Result<OutputFile, Diagnostics>] {
+    /// With `staging`, each page is written as soon as it is rendered and its result keeps only the
+    /// path (empty bytes), so the whole site is never held in memory.
+    func render(_ indexes: [Int], library: TemplateLibrary, templatesDisplay: String,
+                staging: StagingFolder? = nil) -> [Result<OutputFile, Diagnostics>] {
         let site = self.site
         let contexts = self.contexts
         return ParallelMap.map(indexes) { (index: Int) -> Result<OutputFile, Diagnostics> in
@@ -61,11 +64,18 @@ struct Assembly: Sendable {
             case .failure(let diagnostic):
                 return .failure(Diagnostics([diagnostic]))
             case .success(let layout):
+                let bytes: [UInt8]
                 do throws(TemplateErrors) {
-                    let bytes = try library.render(layout, context: contexts.context(for: index), strict: true)
-                    return .success(OutputFile(path: page.outputPath, bytes: bytes))
+                    bytes = try library.render(layout, context: contexts.context(for: index), strict: true)
                 } catch {
                     return .failure(Diagnostics(error.errors.map(TemplateStage.diagnostic)))
+                }
+                guard let staging else { return .success(OutputFile(path: page.outputPath, bytes: bytes)) }
+                do throws(StagingFolder.WriteError) {
+                    try staging.write(OutputFile(path: page.outputPath, bytes: bytes))
+                    return .success(OutputFile(path: page.outputPath, bytes: []))
+                } catch {
+                    return .failure(Diagnostics([.error(staging.output, error.description)]))
                 }
             }
         }

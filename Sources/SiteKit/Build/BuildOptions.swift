@@ -40,7 +40,10 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var diagnostics = Diagnostics()
     public var pageCount = 0
+    /// Every output file with its bytes: only for builds that write nothing (`check`, `serve`).
     public var files: [OutputFile] = []
+    /// How many files the build made.
+    public var fileCount = 0
     public var writeStats = OutputWriter.Stats()
     public var searchIndexBytes = 0
     public var searchIndexFiles = 0

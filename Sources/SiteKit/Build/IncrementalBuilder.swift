@@ -259,6 +259,7 @@ public final class IncrementalBuilder {
         report.diagnostics.append(contentsOf: SiteBuilder.duplicateOutputs(files, site: site, templatesDisplay: templatesDisplay))
         report.pageCount = pageFiles.count
         report.files = files
+        report.fileCount = files.count
         clock.lap("site files", &report)
 
         guard report.succeeded else {

@@ -23,13 +23,17 @@ public enum SiteBuilder {
         guard let config = loadedConfig else { return report }
         clock.lap("config", &report)
 
-        let (files, scanDiagnostics) = ContentScanner.scan(root: options.absolute(options.contentDir),
-                                                           displayRoot: options.display(options.contentDir))
-        report.diagnostics.append(contentsOf: scanDiagnostics)
-        clock.lap("read", &report)
-        var (pages, drafts, loadDiagnostics) = ContentLoader.load(files, config: config, includeDrafts: options.includeDrafts)
-        report.diagnostics.append(contentsOf: loadDiagnostics)
-        clock.lap("front matter", &report)
+        // The files' bytes are released as soon as their pages are parsed.
+        var (pages, drafts) = { () -> ([Page], Set<String>) in
+            let (files, scanDiagnostics) = ContentScanner.scan(root: options.absolute(options.contentDir),
+                                                               displayRoot: options.display(options.contentDir))
+            report.diagnostics.append(contentsOf: scanDiagnostics)
+            clock.lap("read", &report)
+            let (pages, drafts, loadDiagnostics) = ContentLoader.load(files, config: config, includeDrafts: options.includeDrafts)
+            report.diagnostics.append(contentsOf: loadDiagnostics)
+            clock.lap("front matter", &report)
+            return (pages, drafts)
+        }()
         report.diagnostics.append(contentsOf: MarkdownStage.run(&pages, config: config, drafts: drafts))
         clock.lap("markdown", &report)
 
@@ -42,10 +46,20 @@ public enum SiteBuilder {
         report.diagnostics.append(contentsOf: assembly.diagnostics)
         clock.lap("assemble", &report)
 
+        // Pages are written into the staging folder as they are rendered, unless nothing will be written.
+        var staging: StagingFolder?
+        if !options.dryRun && !report.diagnostics.hasErrors {
+            do {
+                staging = try StagingFolder(output: options.absolute(options.outputDir))
+            } catch {
+                report.diagnostics.append(.error(options.display(options.outputDir), error.description))
+                return report
+            }
+        }
         var rendered: [OutputFile] = []
         if let library = templates.library {
             let renderable = assembly.site.pages.indices.filter { !assembly.site.pages[$0].hasErrors }
-            for result in assembly.render(renderable, library: library, templatesDisplay: templatesDisplay) {
+            for result in assembly.render(renderable, library: library, templatesDisplay: templatesDisplay, staging: staging) {
                 switch result {
                 case .success(let file): rendered.append(file)
                 case .failure(let diagnostics): report.diagnostics.append(contentsOf: diagnostics)
@@ -59,10 +73,12 @@ public enum SiteBuilder {
         report.searchIndexBytes = searchFiles.reduce(0) { $0 + $1.bytes.count }
         clock.lap("search index", &report)
 
-        let outputs = rendered + assembly.calendarFiles + searchFiles + assembly.siteFiles() + templates.assets
+        let others = assembly.calendarFiles + searchFiles + assembly.siteFiles() + templates.assets
+        let outputs = rendered + others
         report.diagnostics.append(contentsOf: duplicateOutputs(outputs, site: assembly.site, templatesDisplay: templatesDisplay))
         report.pageCount = rendered.count
-        report.files = outputs
+        report.fileCount = outputs.count
+        if options.dryRun { report.files = outputs }
         clock.lap("site files", &report)
         if options.checkOutput {
             report.diagnostics.append(contentsOf: SiteChecker.check(outputs, baseURL: config.baseURL,
@@ -70,16 +86,20 @@ public enum SiteBuilder {
             clock.lap("check", &report)
         }
 
-        guard report.succeeded, !options.dryRun else { return report }
+        guard let staging, report.succeeded else {
+            staging?.discard()
+            return report
+        }
         do {
-            report.writeStats = try OutputWriter.write(outputs, to: options.absolute(options.outputDir))
+            for file in others { try staging.write(file) }
+            report.writeStats = try staging.commit()
         } catch {
+            staging.discard()
             report.diagnostics.append(.error(options.display(options.outputDir), error.description))
         }
         clock.lap("write", &report)
         return report
     }
-
     /// Two generated files at one path (a page named like an asset, say): an error naming both.
     static func duplicateOutputs(_ files: [OutputFile], site: SiteModel, templatesDisplay: String) -> [Diagnostic] {
         var seen: Set<String> = []

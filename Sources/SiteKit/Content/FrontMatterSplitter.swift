@@ -18,30 +18,52 @@ enum FrontMatterSplitter {
         case unclosed
     }
 
+    /// Works on the UTF-8 bytes: finds the fences line by line and slices the text once.
     static func split(_ text: String) -> Result<SplitPage, Failure> {
-        if text.allSatisfy({ $0.isWhitespace }) { return .failure(.empty) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isFence(first, allowDots: false) else { return .failure(.noFrontMatter) }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.first {
-            lineNumber += 1
-            lines = lines.dropFirst()
-            if isFence(line, allowDots: true) {
-                let body = lines.joined(separator: "\n")
-                return .success(SplitPage(yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
-                                          body: body, bodyFirstLine: lineNumber + 1))
+        var text = text
+        return text.withUTF8 { bytes -> Result<SplitPage, Failure> in
+            var position = 0
+            var lineNumber = 0
+            var yamlStart = -1
+            var yamlEnd = 0
+            while position < bytes.count {
+                let start = position
+                while position < bytes.count, bytes[position] != 10 { position += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                let next = min(position + 1, bytes.count)
+                position = next
+                lineNumber += 1
+                if yamlStart < 0 {
+                    if lineNumber == 1 {
+                        guard isFence(line, allowDots: false) else {
+                            return isBlank(bytes) ? .failure(.empty) : .failure(.noFrontMatter)
+                        }
+                        yamlStart = next
+                    }
+                    continue
+                }
+                if isFence(line, allowDots: true) {
+                    let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[yamlStart..<max(yamlStart, yamlEnd)]), as: UTF8.self)
+                    let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[next...]), as: UTF8.self)
+                    return .success(SplitPage(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
+                }
+                yamlEnd = start + line.count
             }
-            yamlLines.append(line)
+            if yamlStart < 0 { return isBlank(bytes) ? .failure(.empty) : .failure(.noFrontMatter) }
+            return .failure(.unclosed)
         }
-        return .failure(.unclosed)
+    }
+
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 12 || $0 == 11 }
     }
 
     /// `---` (or `...` to close), optionally followed by spaces or tabs.
-    private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {
-        var trimmed = line
-        while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
-        return trimmed == "---" || (allowDots && trimmed == "...")
+    private static func isFence(_ line: UnsafeBufferPointer<UInt8>, allowDots: Bool) -> Bool {
+        var end = line.count
+        while end > 0, line[end - 1] == 32 || line[end - 1] == 9 { end -= 1 }
+        guard end == 3 else { return false }
+        let mark = line[0]
+        return (mark == UInt8(ascii: "-") || (allowDots && mark == UInt8(ascii: "."))) && line[1] == mark && line[2] == mark
     }
 }

@@ -8,9 +8,23 @@ struct LinkResolver: Sendable {
     /// Content paths of drafts left out of this build.
     var drafts: Set<String>
 
-    func rewrite(_ destination: String, from page: Page) -> LinkRewrite {
+    /// Where the links of one page start from, computed once per page.
+    struct Origin: Sendable {
+        /// The page's folder in the content (`speakers`).
+        var contentFolder: String
+        /// The page's folder in the output (`speakers/tan-jialing/`).
+        var outputFolder: String
+
+        init(_ page: Page) {
+            contentFolder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+            outputFolder = page.folder
+        }
+    }
+
+    /// What to do with `destination`, and the content file it names (for knowing what a page links to).
+    func resolve(_ destination: String, from origin: Origin) -> (rewrite: LinkRewrite, target: String?) {
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") || hasScheme(destination) {
-            return .keep
+            return (.keep, nil)
         }
         var path = Substring(destination)
         var suffix = ""
@@ -19,36 +33,23 @@ struct LinkResolver: Sendable {
             path = path[..<mark]
         }
         let decoded = SitePath.percentDecode(String(path))
-        let contentFolder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
         let siteRooted = decoded.hasPrefix("/")
         guard let resolved = SitePath.resolve(siteRooted ? String(decoded.dropFirst()) : decoded,
-                                              against: siteRooted ? "" : contentFolder) else {
-            return .error("link '\(destination)' leaves the content folder")
+                                              against: siteRooted ? "" : origin.contentFolder) else {
+            return (.error("link '\(destination)' leaves the content folder"), nil)
         }
         if resolved.hasSuffix(".md") {
             if let output = outputs[resolved] {
-                return .replace(SitePath.relative(from: page.folder, to: output) + suffix)
+                return (.replace(SitePath.relative(from: origin.outputFolder, to: output) + suffix), resolved)
             }
             if drafts.contains(resolved) {
-                return .error("link to '\(destination)': that page is a draft and is not built (use --drafts)")
+                return (.error("link to '\(destination)': that page is a draft and is not built (use --drafts)"), resolved)
             }
-            return .error("link to '\(destination)': no such content file (looked for Content/\(resolved))")
+            return (.error("link to '\(destination)': no such content file (looked for Content/\(resolved))"), resolved)
         }
         // Site-rooted links to other files become relative so the site works under any subpath.
-        if siteRooted { return .replace(SitePath.relative(from: page.folder, to: resolved) + suffix) }
-        return .keep
-    }
-
-    /// The content path (`speakers/tan-jialing.md`) a link points at, whether or not it exists.
-    func contentTarget(_ destination: String, from page: Page) -> String? {
-        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"), !hasScheme(destination) else { return nil }
-        let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-            .split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        let decoded = SitePath.percentDecode(String(path))
-        guard decoded.hasSuffix(".md") else { return nil }
-        let folder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-        return decoded.hasPrefix("/") ? SitePath.resolve(String(decoded.dropFirst()), against: "")
-                                      : SitePath.resolve(decoded, against: folder)
+        if siteRooted { return (.replace(SitePath.relative(from: origin.outputFolder, to: resolved) + suffix), nil) }
+        return (.keep, nil)
     }
 
     /// `mailto:`, `https:` and other `scheme:` prefixes (RFC 3986: a letter, then letters, digits, `+-.`).

@@ -13,9 +13,11 @@ enum MarkdownStage {
         let input = selected.map { pages[$0] }
         let results = ParallelMap.map(input) { page -> (RenderedMarkdown, Set<String>, [Diagnostic]) in
             var linked: Set<String> = []
+            let origin = LinkResolver.Origin(page)
             let rendered = MarkdownRenderer.render(page.body, options: options) { destination in
-                if let target = resolver.contentTarget(destination, from: page) { linked.insert(target) }
-                return resolver.rewrite(destination, from: page)
+                let (rewrite, target) = resolver.resolve(destination, from: origin)
+                if let target { linked.insert(target) }
+                return rewrite
             }
             let diagnostics = rendered.diagnostics.map {
                 Diagnostic.error(page.displayPath, line: $0.line + page.bodyFirstLine - 1, column: $0.column, $0.message)

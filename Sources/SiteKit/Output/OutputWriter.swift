@@ -4,7 +4,9 @@ import Foundation
 /// Writes the built site into a staging folder next to the output folder, then swaps it into place
 /// in one step, so `public/` is either the old site or the new one, never half of each. Files whose
 /// bytes did not change are hard-linked from the old output, keeping their modification times.
-public enum OutputWriter {
+/// Pages are written as soon as they are rendered (from any thread), so a build never holds the
+/// whole site in memory.
+public final class StagingFolder: @unchecked Sendable {
     /// Marks a folder as sitegen's output, so a build never replaces a folder it did not write.
     static let marker = ".sitegen"
     static let stagingTag = ".sitegen-staging-"
@@ -12,82 +14,113 @@ public enum OutputWriter {
     public struct Stats: Sendable, Equatable {
         public var written = 0
         public var unchanged = 0
+
+        public init(written: Int = 0, unchanged: Int = 0) {
+            self.written = written
+            self.unchanged = unchanged
+        }
     }
 
     public struct WriteError: Error, CustomStringConvertible {
         public var description: String
     }
 
-    public static func write(_ files: [OutputFile], to output: String) throws(WriteError) -> Stats {
+    let output: String
+    let path: String
+    private let parent: String
+    private let name: String
+    private let outputExists: Bool
+    private let lock = NSLock()
+    private var madeFolders: Set<String> = [""]
+    private var stats = Stats()
+    private var finished = false
+
+    /// Checks the output folder and creates an empty staging folder beside it.
+    public init(output: String) throws(WriteError) {
         let output = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
-        let parent = (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
+        let parentPath = (output as NSString).deletingLastPathComponent
+        parent = parentPath.isEmpty ? "." : parentPath
+        name = (output as NSString).lastPathComponent
+        self.output = output
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
             throw WriteError(description: "cannot create folder \(parent): \(error.localizedDescription)")
         }
-        removeLeftovers(in: parent, name: name)
-
+        StagingFolder.removeLeftovers(in: parent, name: name)
         var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue {
+        outputExists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        if outputExists && !isDirectory.boolValue {
             throw WriteError(description: "\(output) exists and is not a folder")
         }
-        if exists, let entries = try? FileManager.default.contentsOfDirectory(atPath: output), !entries.isEmpty,
-           !entries.contains(marker) {
+        if outputExists, let entries = try? FileManager.default.contentsOfDirectory(atPath: output), !entries.isEmpty,
+           !entries.contains(StagingFolder.marker) {
             throw WriteError(description: "\(output) is a folder that sitegen did not write; move it away or choose another --output")
         }
+        path = parent + "/." + name + StagingFolder.stagingTag + String(getpid())
+        try? FileManager.default.removeItem(atPath: path)
+        try StagingFolder.makeFolder(path)
+        try StagingFolder.writeFile(path + "/" + StagingFolder.marker, [])
+    }
 
-        let staging = parent + "/." + name + stagingTag + String(getpid())
-        try? FileManager.default.removeItem(atPath: staging)
-        var stats = Stats()
-        do {
-            try makeFolder(staging)
-            var made: Set<String> = [""]
-            try writeFile(staging + "/" + marker, [])
-            for file in files {
-                let folder = SitePath.folder(of: file.path)
-                if !made.contains(folder) {
-                    try makeFolders(staging, folder, made: &made)
-                }
-                let target = staging + "/" + file.path
-                if exists, sameBytes(atPath: output + "/" + file.path, as: file.bytes),
-                   link(output + "/" + file.path, target) == 0 {
-                    stats.unchanged += 1
-                    continue
-                }
-                try writeFile(target, file.bytes)
-                stats.written += 1
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw error
+    deinit {
+        if !finished { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Writes one file into the staging folder (hard-linking the old copy when the bytes match).
+    /// Safe to call from several threads at once.
+    public func write(_ file: OutputFile) throws(WriteError) {
+        let folder = SitePath.folder(of: file.path)
+        lock.lock()
+        let needsFolder = !madeFolders.contains(folder)
+        lock.unlock()
+        if needsFolder { try makeFolders(folder) }
+        let target = path + "/" + file.path
+        if outputExists, StagingFolder.sameBytes(atPath: output + "/" + file.path, as: file.bytes),
+           link(output + "/" + file.path, target) == 0 {
+            lock.lock()
+            stats.unchanged += 1
+            lock.unlock()
+            return
         }
+        try StagingFolder.writeFile(target, file.bytes)
+        lock.lock()
+        stats.written += 1
+        lock.unlock()
+    }
 
-        if exists {
-            guard sitegen_exchange_paths(staging, output) == 0 else {
+    /// Puts the staged site in place of the output folder and removes the old one.
+    public func commit() throws(WriteError) -> Stats {
+        finished = true
+        if outputExists {
+            guard sitegen_exchange_paths(path, output) == 0 else {
                 // No atomic exchange on this system: move the old folder aside, then the new one in.
                 let old = parent + "/." + name + ".sitegen-old-" + String(getpid())
                 guard rename(output, old) == 0 else {
-                    try? FileManager.default.removeItem(atPath: staging)
+                    discard()
                     throw WriteError(description: "cannot replace \(output): \(String(cString: strerror(errno)))")
                 }
-                guard rename(staging, output) == 0 else {
+                guard rename(path, output) == 0 else {
                     _ = rename(old, output)
-                    try? FileManager.default.removeItem(atPath: staging)
+                    discard()
                     throw WriteError(description: "cannot replace \(output): \(String(cString: strerror(errno)))")
                 }
                 try? FileManager.default.removeItem(atPath: old)
                 return stats
             }
             // The staging path now holds the previous site.
-            try? FileManager.default.removeItem(atPath: staging)
-        } else if rename(staging, output) != 0 {
-            try? FileManager.default.removeItem(atPath: staging)
+            try? FileManager.default.removeItem(atPath: path)
+        } else if rename(path, output) != 0 {
+            discard()
             throw WriteError(description: "cannot move the new site into \(output): \(String(cString: strerror(errno)))")
         }
         return stats
+    }
+
+    /// Removes the staging folder, leaving the output folder as it was.
+    public func discard() {
+        finished = true
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// Staging and old folders left by builds that were killed.
@@ -98,17 +131,24 @@ public enum OutputWriter {
         }
     }
 
-    static func makeFolder(_ path: String) throws(WriteError) {
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw WriteError(description: "cannot create folder \(path): \(String(cString: strerror(errno)))")
+    private func makeFolders(_ folder: String) throws(WriteError) {
+        var partial = ""
+        for part in folder.split(separator: "/") {
+            partial += part + "/"
+            lock.lock()
+            let made = madeFolders.contains(partial)
+            lock.unlock()
+            if made { continue }
+            try StagingFolder.makeFolder(path + "/" + partial)
+            lock.lock()
+            madeFolders.insert(partial)
+            lock.unlock()
         }
     }
 
-    static func makeFolders(_ root: String, _ folder: String, made: inout Set<String>) throws(WriteError) {
-        var path = ""
-        for part in folder.split(separator: "/") {
-            path += part + "/"
-            if made.insert(path).inserted { try makeFolder(root + "/" + path) }
+    static func makeFolder(_ path: String) throws(WriteError) {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(description: "cannot create folder \(path): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -122,7 +162,7 @@ public enum OutputWriter {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -138,5 +178,22 @@ public enum OutputWriter {
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         guard let existing = ContentScanner.readFile(path) else { return false }
         return existing == bytes
+    }
+}
+
+/// Writes a whole site at once through a `StagingFolder`.
+public enum OutputWriter {
+    public typealias Stats = StagingFolder.Stats
+    public typealias WriteError = StagingFolder.WriteError
+
+    public static func write(_ files: [OutputFile], to output: String) throws(WriteError) -> Stats {
+        let staging = try StagingFolder(output: output)
+        do {
+            for file in files { try staging.write(file) }
+        } catch {
+            staging.discard()
+            throw error
+        }
+        return try staging.commit()
     }
 }

@@ -9,11 +9,36 @@ struct ContextBuilder: Sendable {
     /// schema.org JSON-LD by page index.
     var jsonLD: [Int: String]
     /// The `event:` maps of event pages, by page index.
-    var events: [Int: EventInfo] = [:]
+    var events: [Int: EventInfo]
+    /// `site` and `section` values of section pages, shared by the pages that see them alike: the
+    /// same parent folder gives the same relative links, the same nav entries marked current.
+    private var shared: [String: (site: TemplateValue, section: TemplateValue)] = [:]
+
+    init(site: SiteModel, calendars: [Int: String], jsonLD: [Int: String], events: [Int: EventInfo]) {
+        self.site = site
+        self.calendars = calendars
+        self.jsonLD = jsonLD
+        self.events = events
+        for page in site.pages where page.kind == .single {
+            let key = sharedKey(page)
+            if shared[key] != nil { continue }
+            let linker = Linker(page: page, baseURL: site.config.baseURL)
+            shared[key] = (siteValue(for: page, linker: linker), sectionValue(page.section, linker: linker, withPages: false))
+        }
+    }
+
+    /// Pages in one folder with the same nav entries marked see the same `site` and `section`.
+    private func sharedKey(_ page: Page) -> String {
+        let current = site.config.nav.map { isCurrent($0, page) ? "1" : "0" }.joined()
+        return page.folder.split(separator: "/").dropLast().joined(separator: "/") + "|" + page.section + "|" + current
+    }
 
     func context(for index: Int) -> TemplateValue {
         let page = site.pages[index]
         let linker = Linker(page: page, baseURL: site.config.baseURL)
+        if page.kind == .single, let values = shared[sharedKey(page)] {
+            return .object(["site": values.site, "page": pageValue(index, linker: linker), "section": values.section])
+        }
         var object: [String: TemplateValue] = [
             "site": siteValue(for: page, linker: linker),
             "page": pageValue(index, linker: linker),
@@ -24,10 +49,14 @@ struct ContextBuilder: Sendable {
         return .object(object)
     }
 
+    func isCurrent(_ item: NavItem, _ page: Page) -> Bool {
+        item.path.isEmpty ? page.kind == .home : page.publicPath.hasPrefix(item.path)
+    }
+
     func siteValue(for page: Page, linker: Linker) -> TemplateValue {
         let config = site.config
         let nav: [TemplateValue] = config.nav.map { item in
-            let current = item.path.isEmpty ? page.kind == .home : page.publicPath.hasPrefix(item.path)
+            let current = isCurrent(item, page)
             let external = item.path.contains(":")
             return .object(["title": .string(item.title), "url": .string(external ? item.path : linker.link(to: item.path)),
                             "current": .bool(current)])

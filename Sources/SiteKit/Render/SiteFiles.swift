@@ -15,8 +15,11 @@ enum SiteFiles {
         "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n"
     }
 
-    /// An Atom feed (RFC 4287) of every dated page of the sections with `feed: true`, or of all
-    /// dated pages in sections when no section asks; newest first.
+    /// How many entries the feed carries: the newest, as feed readers only look at recent ones.
+    static let feedLimit = 50
+
+    /// An Atom feed (RFC 4287) of the newest dated pages of the news-like sections (`schema:
+    /// NewsArticle`), or of all dated pages in sections when there are none; full content included.
     static func atomFeed(_ site: SiteModel, feedSections: [String]) -> String {
         let base = site.config.baseURL
         let dated = site.pages.indices.filter { index in
@@ -26,7 +29,7 @@ enum SiteFiles {
             let (x, y) = (site.pages[a], site.pages[b])
             if x.frontMatter.date != y.frontMatter.date { return x.frontMatter.date! > y.frontMatter.date! }
             return x.outputPath < y.outputPath
-        }
+        }.prefix(feedLimit)
         let updated = dated.first.map { "\(site.pages[$0].frontMatter.date!)T00:00:00Z" } ?? "1970-01-01T00:00:00Z"
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
