@@ -35,7 +35,8 @@ struct YAMLDocument: Sendable {
     static func parse(_ text: String, path: String, lineOffset: Int) -> (YAMLDocument?, [Diagnostic]) {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // Naming the encoding spares Yams a look-up of the whole environment on every call.
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, path: path, lineOffset: lineOffset)])
         } catch {

@@ -43,24 +43,44 @@ indirect enum JSON: Sendable, Equatable {
         }
     }
 
+    /// Writes `text` as a JSON string; scans UTF-8 bytes and copies runs that need no escaping.
     static func writeString(_ text: String, to out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func flush() {
+                if runStart < index { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self) }
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: String?
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x3C, 0x3E, 0x26: escape = "\\u00" + String(byte, radix: 16)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in older JavaScript.
+                    flush()
+                    out += bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    index += 3
+                    runStart = index
+                    continue
+                default:
+                    if byte < 0x20 { escape = "\\u00" + String(byte, radix: 16).leftPadded(to: 2) }
+                }
+                if let escape {
+                    flush()
+                    out += escape
+                    runStart = index + 1
+                }
+                index += 1
+            }
+            flush()
         }
         out += "\""
     }

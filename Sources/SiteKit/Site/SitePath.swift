@@ -14,16 +14,50 @@ enum SitePath {
     }
 
     /// A link from a page in `folder` to the output file `target` (folder targets get `index.html`,
-    /// which `file://` needs), as short as the two paths allow.
+    /// which `file://` needs), as short as the two paths allow. Works on UTF-8 bytes: it runs for
+    /// every link of every page.
     static func relative(from folder: String, to target: String) -> String {
         var target = target
         if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
-        let from = folder.split(separator: "/")
-        let to = target.split(separator: "/", omittingEmptySubsequences: false)
+        var from = Array(folder.utf8)
+        if from.last != UInt8(ascii: "/"), !from.isEmpty { from.append(UInt8(ascii: "/")) }
+        let to = Array(target.utf8)
+        // The longest common run of whole folders.
         var common = 0
-        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
-        let up = String(repeating: "../", count: from.count - common)
-        return up + to[common...].map { percentEncode($0) }.joined(separator: "/")
+        var index = 0
+        while index < from.count, index < to.count, from[index] == to[index] {
+            if from[index] == UInt8(ascii: "/") { common = index + 1 }
+            index += 1
+        }
+        var up = 0
+        for byte in from[common...] where byte == UInt8(ascii: "/") { up += 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(up * 3 + to.count - common)
+        for _ in 0..<up { out.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: "/")]) }
+        appendEncoded(to[common...], to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Bytes a URL path cannot carry as they are: controls, space and `"#%<>?[\]^`{|}`.
+    private static let unsafeBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in 0..<0x20 { table[byte] = true }
+        table[0x7F] = true
+        for byte in " \"#%<>?[\\]^`{|}".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    private static func appendEncoded(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in bytes {
+            if unsafeBytes[Int(byte)] {
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            } else {
+                out.append(byte)
+            }
+        }
     }
 
     /// Joins a folder-relative path onto a base URL for the places that need absolute URLs.
@@ -48,16 +82,9 @@ enum SitePath {
 
     /// Escapes the characters a URL path segment cannot carry as they are (spaces, `%`, `?`, `#`, quotes…).
     static func percentEncode(_ segment: Substring) -> String {
-        let unsafe: Set<UInt8> = Set(" \"#%<>?[\\]^`{|}".utf8)
-        guard segment.utf8.contains(where: { unsafe.contains($0) || $0 < 0x20 || $0 == 0x7F }) else { return String(segment) }
+        guard segment.utf8.contains(where: { unsafeBytes[Int($0)] }) else { return String(segment) }
         var out: [UInt8] = []
-        for byte in segment.utf8 {
-            if unsafe.contains(byte) || byte < 0x20 || byte == 0x7F {
-                out.append(contentsOf: ("%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)).utf8)
-            } else {
-                out.append(byte)
-            }
-        }
+        appendEncoded(Array(segment.utf8)[...], to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
