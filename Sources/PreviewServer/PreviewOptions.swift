@@ -14,6 +14,8 @@ public struct PreviewOptions: Sendable {
     public var debounce = Debounce.standard
     /// How changes are noticed.
     public var watchMode: WatchMode = .automatic
+    /// Print the time of each build stage after every build (`--timings`).
+    public var showTimings = false
 
     public init(build: BuildOptions) {
         self.build = build

@@ -121,6 +121,7 @@ public actor PreviewServer {
             await state.fail(errors: text, count: count)
         }
         console.info(RebuildSummary.line(result, changed: changed.map(display), hasGoodBuild: !result.outputs.isEmpty))
+        if options.showTimings { console.info(RebuildSummary.timings(report)) }
     }
 
     /// Quotes source lines from the project folder, whatever the process's current folder is.

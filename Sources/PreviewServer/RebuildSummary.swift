@@ -1,4 +1,5 @@
 import Foundation
+import SiteKit
 
 /// The one line printed per build: what changed, how many pages were rendered, how long it took.
 enum RebuildSummary {
@@ -18,6 +19,13 @@ enum RebuildSummary {
             : "\(plural(outcome.renderedPages, "page")) re-rendered\(outcome.fullRebuild ? " (full rebuild)" : ""), "
                 + "\(plural(outcome.changedOutputs.count, "file")) changed, \(ms) ms"
         return "\(clock) \(cause) \(what)"
+    }
+
+    /// The stages of a build and their times, one indented line each (as `sitegen build --timings`).
+    static func timings(_ report: BuildReport) -> String {
+        report.timings.map { stage, seconds in
+            "  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", seconds * 1000)
+        }.joined(separator: "\n")
     }
 
     /// `Content/a.md`, `Content/a.md and Templates/b.mustache`, `Content/a.md and 3 more`.

@@ -25,11 +25,15 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Find changes by scanning the folders instead of through the system's notifications.")
     var poll = false
 
+    @Flag(help: "Print how long each stage of every build took.")
+    var timings = false
+
     func run() throws {
         var options = PreviewOptions(build: site.buildOptions())
         options.port = port
         options.host = host
         if poll { options.watchMode = .polling(interval: .milliseconds(250)) }
+        options.showTimings = timings
         let server = PreviewServer(options: options)
         let failure = Blocking.run { () async -> PreviewError? in
             do throws(PreviewError) {
