@@ -151,7 +151,7 @@ public actor PreviewServer {
 
     /// Starts the HTTP server on the first free port from `options.port`; returns the port.
     private func bind(_ listen: ListenAddress) async throws(PreviewError) -> UInt16 {
-        let handler = SiteRequestHandler(state: state)
+        let handler = SiteRequestHandler(state: state, loopbackOnly: listen.isLoopback)
         let attempts = options.port == 0 ? 1 : max(1, min(options.portAttempts, Int(UInt16.max - options.port) + 1))
         for attempt in 0..<attempts {
             let port = options.port + UInt16(attempt)

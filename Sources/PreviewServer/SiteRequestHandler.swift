@@ -5,16 +5,29 @@ import Foundation
 /// redirects, the site's 404 page, the build status and the event socket. Never reads the disk.
 struct SiteRequestHandler: HTTPHandler {
     let state: PreviewState
+    /// On loopback, only requests addressed to a loopback name are answered (see `HostCheck`).
+    let loopbackOnly: Bool
     private let events: WebSocketHTTPHandler
 
-    init(state: PreviewState) {
+    init(state: PreviewState, loopbackOnly: Bool) {
         self.state = state
+        self.loopbackOnly = loopbackOnly
         events = .webSocket(ReloadSocket(state: state))
     }
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let rawPath = request.target.path(percentEncoded: true)
-        if rawPath == ReloadScript.eventsPath { return try await events.handleRequest(request) }
+        let host = request.headers[.host]
+        if loopbackOnly, let host, !HostCheck.isLocal(host) {
+            return Self.response(.forbidden, type: "text/plain; charset=utf-8",
+                                 body: Array("This preview answers only to localhost and 127.0.0.1 (see sitegen serve --host).\n".utf8), for: request)
+        }
+        if rawPath == ReloadScript.eventsPath {
+            if let origin = request.headers[HTTPHeader("Origin")], !HostCheck.isSameOrigin(origin, host: host ?? "") {
+                return Self.response(.forbidden, type: "text/plain; charset=utf-8", body: Array("Pages of other sites cannot listen here.\n".utf8), for: request)
+            }
+            return try await events.handleRequest(request)
+        }
         guard request.method == .GET || request.method == .HEAD else {
             return Self.response(.methodNotAllowed, type: "text/plain; charset=utf-8", body: Array("Only GET and HEAD are served.\n".utf8),
                                  for: request, extra: [HTTPHeader("Allow"): "GET, HEAD"])

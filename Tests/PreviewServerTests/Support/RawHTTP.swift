@@ -31,8 +31,10 @@ enum RawHTTP {
         try await request("GET", target, port: port)
     }
 
-    /// Sends `bytes` and returns everything the server sends until it closes the connection.
-    static func exchange(_ bytes: [UInt8], port: UInt16) async throws -> [UInt8] {
+    /// Sends `bytes` and returns everything the server sends until it closes the connection, or
+    /// with `oneResponse`, until one response with a `Content-Length` body has arrived (for
+    /// requests that leave the connection open).
+    static func exchange(_ bytes: [UInt8], port: UInt16, oneResponse: Bool = false) async throws -> [UInt8] {
         try await onOwnThread {
             let socket = try connect(port: port)
             defer { close(socket) }
@@ -44,6 +46,8 @@ enum RawHTTP {
                 if count == 0 { break }
                 guard count > 0 else { throw Failure(description: "recv failed: errno \(errno)") }
                 reply += buffer[0..<count]
+                if oneResponse, let parsed = try? parse(reply), let length = parsed.headers["content-length"].flatMap(Int.init),
+                   parsed.body.count >= length { break }
             }
             return reply
         }

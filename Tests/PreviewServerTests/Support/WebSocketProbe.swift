@@ -20,11 +20,12 @@ final class WebSocketProbe: @unchecked Sendable {
     deinit { close(socket) }
 
     /// Connects and completes the handshake; the 101 response must come back.
-    static func connect(port: UInt16, path: String = "/__sitegen/events") async throws -> WebSocketProbe {
+    static func connect(port: UInt16, path: String = "/__sitegen/events", origin: String? = nil) async throws -> WebSocketProbe {
         try await onOwnThread {
             let socket = try RawHTTP.connect(port: port)
             let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + (origin.map { "Origin: \($0)\r\n" } ?? "") + "\r\n"
             try RawHTTP.writeAll(socket, Array(request.utf8))
             let probe = WebSocketProbe(socket: socket)
             let head = try probe.readUntilHeaderEnd()
