@@ -41,17 +41,23 @@ public actor PreviewServer {
             console.error("warning: listening on \(options.host), which other machines can reach: anyone on the network can see the preview. "
                 + "Use --host 127.0.0.1 to keep it on this machine.")
         }
-        let first = await worker.build()
-        await record(first, changed: [])
-        let port = try await bind(listen)
+        // Watching starts first, so saves made during the first build are rebuilt right after it.
         do throws(WatchError) {
             let watcher = FileWatchers.make(roots: watchedRoots(), mode: options.watchMode, debounce: options.debounce)
             let changes = changes
             try watcher.start { changes.add($0) }
             self.watcher = watcher
         } catch {
-            await stop()
             throw PreviewError("cannot watch the sources: \(error.description)")
+        }
+        let first = await worker.build()
+        await record(first, changed: [])
+        let port: UInt16
+        do {
+            port = try await bind(listen)
+        } catch {
+            await stop()
+            throw error
         }
         rebuildTask = Task { await self.rebuildLoop() }
         let address = PreviewAddress(url: listen.url(port: port), port: port)

@@ -22,7 +22,7 @@ final class Batches: @unchecked Sendable {
         let root = folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let watcher = FileWatchers.make(roots: [root], mode: .automatic,
-                                        debounce: Debounce(whileWriting: .milliseconds(200), afterSaves: .milliseconds(60)))
+                                        debounce: Debounce(whileWriting: .milliseconds(400), afterSaves: .milliseconds(150)))
         let batches = Batches()
         try watcher.start { batches.add($0) }
         defer { watcher.stop() }
@@ -30,7 +30,7 @@ final class Batches: @unchecked Sendable {
             _ = FileManager.default.createFile(atPath: root + "/" + name, contents: Data("x".utf8))
         }
         try await eventually("a batch") { !batches.all.isEmpty }
-        try await Task.sleep(for: .milliseconds(150))
+        try await Task.sleep(for: .milliseconds(200))
         #expect(batches.all == [[root + "/a.md", root + "/c.mustache", root + "/sub/b.md"]])
     }
 
@@ -38,7 +38,7 @@ final class Batches: @unchecked Sendable {
         let root = folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let watcher = FileWatchers.make(roots: [root], mode: .automatic,
-                                        debounce: Debounce(whileWriting: .milliseconds(400), afterSaves: .milliseconds(20)))
+                                        debounce: Debounce(whileWriting: .seconds(3), afterSaves: .milliseconds(20)))
         let batches = Batches()
         try watcher.start { batches.add($0) }
         defer { watcher.stop() }
