@@ -32,6 +32,19 @@ final class BuildWorker: @unchecked Sendable {
         await run { $0.rebuild(changed: changed) }
     }
 
+    /// The files left for after a rebuild (search index, sitemap, feed); nil when none changed.
+    func completeDeferred() async -> [String: [UInt8]]? {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                guard let builder = self.builder, !builder.completeDeferredFiles().isEmpty else {
+                    continuation.resume(returning: nil)
+                    return
+                }
+                continuation.resume(returning: builder.outputs)
+            }
+        }
+    }
+
     private func run(_ work: @escaping @Sendable (any SiteRebuilding) -> RebuildOutcome) async -> Result {
         await withCheckedContinuation { continuation in
             queue.async {

@@ -110,6 +110,10 @@ public actor PreviewServer {
             guard !paths.isEmpty, !stopped else { continue }
             let result = await worker.rebuild(changed: paths)
             await record(result, changed: paths)
+            // The pages are out and open pages reload; then the site-wide files catch up.
+            if result.outcome.report.succeeded, !stopped, let files = await worker.completeDeferred() {
+                await state.publish(files: files, changed: false)
+            }
         }
     }
 

@@ -10,6 +10,13 @@ public protocol SiteRebuilding: AnyObject {
     func rebuild(changed: [String]) -> RebuildOutcome
     /// The files of the last good build, by output path.
     var outputs: [String: [UInt8]] { get }
+    /// Brings up to date what a rebuild left for later (search index, sitemap, feed); returns the
+    /// output paths that changed.
+    func completeDeferredFiles() -> [String]
+}
+
+extension SiteRebuilding {
+    public func completeDeferredFiles() -> [String] { [] }
 }
 
 /// What one build or rebuild did.
@@ -65,6 +72,12 @@ public final class IncrementalRebuilder: SiteRebuilding {
 
     public init(options: BuildOptions) {
         builder = IncrementalBuilder(options: options)
+        // Pages first: the search index, sitemap and feed follow right after the reload.
+        builder.defersSiteWideFiles = true
+    }
+
+    public func completeDeferredFiles() -> [String] {
+        builder.completeDeferredFiles()
     }
 
     public var outputs: [String: [UInt8]] { builder.outputs }

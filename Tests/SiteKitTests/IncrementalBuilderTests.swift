@@ -101,3 +101,28 @@ import Testing
         #expect(removed.report.diagnostics.items.contains { $0.path == "Content/people/ada.md" && $0.message.contains("alpha.md") })
     }
 }
+
+@Suite struct DeferredSiteWideFilesTests {
+    @Test func deferredFilesCatchUpWithAFullBuild() throws {
+        let folder = TemporaryFolder()
+        folder.copy(Repository.fixture + "/Content", to: "Content")
+        folder.copy(Repository.fixture + "/Templates", to: "Templates")
+        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        builder.defersSiteWideFiles = true
+        #expect(builder.build().succeeded)
+        let sitemapBefore = builder.outputs["sitemap.xml"]
+        folder.write("Content/people/ada.md", "---\ntitle: Ada Lovelace\nrole: Engineer\nweight: 1\ndate: 2024-02-03\n---\nNew words: zephyr.\n")
+        let result = builder.rebuild(changed: [folder.path + "/Content/people/ada.md"])
+        #expect(result.report.succeeded)
+        #expect(result.changedOutputs.contains("people/ada/index.html"))
+        #expect(builder.outputs["sitemap.xml"] == sitemapBefore)  // not yet
+        let later = builder.completeDeferredFiles()
+        #expect(later.contains("sitemap.xml"))
+        #expect(later.contains { $0.hasPrefix("search/") })
+        #expect(builder.completeDeferredFiles().isEmpty)
+        var options = BuildOptions.project(folder)
+        options.dryRun = true
+        let full = SiteBuilder.build(options)
+        #expect(builder.outputs == Dictionary(uniqueKeysWithValues: full.files.map { ($0.path, $0.bytes) }))
+    }
+}

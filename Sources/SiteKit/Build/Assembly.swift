@@ -40,13 +40,8 @@ struct Assembly: Sendable {
                 event: event, page: page, permalink: permalink,
                 description: page.frontMatter.description ?? page.summary, host: host)))
         }
-        let structured = StructuredData(site: site, events: events)
-        var jsonLD: [Int: String] = [:]
-        for index in site.pages.indices {
-            if let json = structured.jsonLD(for: index) { jsonLD[index] = json }
-        }
         self.site = site
-        self.contexts = ContextBuilder(site: site, calendars: calendars, jsonLD: jsonLD, events: events)
+        self.contexts = ContextBuilder(site: site, calendars: calendars, events: events)
         self.calendarFiles = calendarFiles
         self.diagnostics = diagnostics
     }

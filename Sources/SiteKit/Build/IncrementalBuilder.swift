@@ -33,6 +33,15 @@ public final class IncrementalBuilder {
     private var outputBySource: [String: String] = [:]
     private var layouts: [String: String] = [:]
 
+    /// With this on, `rebuild` leaves the search index, sitemap and feed as they were, so the pages
+    /// a change affects are ready sooner; `completeDeferredFiles()` then brings those up to date.
+    /// The preview server turns it on; a full `build()` never defers.
+    public var defersSiteWideFiles = false
+    /// Output paths of the search index, sitemap, robots.txt, feed and .nojekyll of the last build.
+    private var siteWidePaths: Set<String> = []
+    /// The assembly whose site-wide files are still to be made.
+    private var pendingAssembly: Assembly?
+
     public init(options: BuildOptions) {
         var options = options
         options.dryRun = true
@@ -249,13 +258,21 @@ public final class IncrementalBuilder {
         for diagnostics in renderDiagnostics.values { report.diagnostics.append(contentsOf: diagnostics) }
         clock.lap("render", &report)
 
-        let searchFiles = SearchStage.files(for: site, settings: config.search)
-        report.searchIndexFiles = searchFiles.count
-        report.searchIndexBytes = searchFiles.reduce(0) { $0 + $1.bytes.count }
+        // Site-wide files: made now, or (serve) left as they were and made after the pages are out.
+        let deferring = defersSiteWideFiles && !full && !changed.isEmpty && !siteWidePaths.isEmpty
+        var siteWide: [OutputFile]
+        if deferring {
+            siteWide = siteWidePaths.sorted().compactMap { path in outputs[path].map { OutputFile(path: path, bytes: $0) } }
+        } else {
+            let searchFiles = SearchStage.files(for: site, settings: config.search)
+            report.searchIndexFiles = searchFiles.count
+            report.searchIndexBytes = searchFiles.reduce(0) { $0 + $1.bytes.count }
+            siteWide = searchFiles + assembly.siteFiles()
+        }
         clock.lap("search index", &report)
 
         let pageFiles = site.pages.compactMap { page in rendered[page.outputPath].map { OutputFile(path: page.outputPath, bytes: $0) } }
-        let files = pageFiles + assembly.calendarFiles + searchFiles + assembly.siteFiles() + templates.assets
+        let files = pageFiles + assembly.calendarFiles + siteWide + templates.assets
         report.diagnostics.append(contentsOf: SiteBuilder.duplicateOutputs(files, site: site, templatesDisplay: templatesDisplay))
         report.pageCount = pageFiles.count
         report.files = files
@@ -269,6 +286,32 @@ public final class IncrementalBuilder {
         for file in files { next[file.path] = file.bytes }
         let changedOutputs = Set(next.keys).union(outputs.keys).filter { next[$0] != outputs[$0] }.sorted()
         outputs = next
+        if deferring {
+            pendingAssembly = assembly
+        } else {
+            pendingAssembly = nil
+            siteWidePaths = Set(siteWide.map(\.path))
+        }
         return IncrementalResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
+    }
+
+    /// Makes the site-wide files a deferring `rebuild` left as they were; returns the output paths
+    /// that changed (empty when nothing was pending).
+    public func completeDeferredFiles() -> [String] {
+        guard let assembly = pendingAssembly, let config else { return [] }
+        pendingAssembly = nil
+        let siteWide = SearchStage.files(for: assembly.site, settings: config.search) + assembly.siteFiles()
+        let paths = Set(siteWide.map(\.path))
+        var changed: [String] = []
+        for path in siteWidePaths where !paths.contains(path) {
+            outputs[path] = nil
+            changed.append(path)
+        }
+        for file in siteWide where outputs[file.path] != file.bytes {
+            outputs[file.path] = file.bytes
+            changed.append(file.path)
+        }
+        siteWidePaths = paths
+        return changed.sorted()
     }
 }

@@ -12,7 +12,11 @@ enum ParallelMap {
         guard input.count > 1 else { return input.map(transform) }
         let buffer = UnsafeMutableBufferPointer<Output?>.allocate(capacity: input.count)
         buffer.initialize(repeating: nil)
-        defer { buffer.deallocate() }
+        defer {
+            // Release the results still held by the buffer, then the buffer itself.
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
         let slots = SendableBuffer(buffer: buffer)
         let chunk = max(1, input.count / (CPU.activeCores * 8))
         let chunks = (input.count + chunk - 1) / chunk

@@ -6,18 +6,18 @@ struct ContextBuilder: Sendable {
     var site: SiteModel
     /// Output path of each page's `.ics` file, by page index.
     var calendars: [Int: String]
-    /// schema.org JSON-LD by page index.
-    var jsonLD: [Int: String]
+    /// Makes each page's schema.org JSON-LD when the page is rendered (only rendered pages pay).
+    var structuredData: StructuredData
     /// The `event:` maps of event pages, by page index.
     var events: [Int: EventInfo]
     /// `site` and `section` values of section pages, shared by the pages that see them alike: the
     /// same parent folder gives the same relative links, the same nav entries marked current.
     private var shared: [String: (site: TemplateValue, section: TemplateValue)] = [:]
 
-    init(site: SiteModel, calendars: [Int: String], jsonLD: [Int: String], events: [Int: EventInfo]) {
+    init(site: SiteModel, calendars: [Int: String], events: [Int: EventInfo]) {
         self.site = site
         self.calendars = calendars
-        self.jsonLD = jsonLD
+        self.structuredData = StructuredData(site: site, events: events)
         self.events = events
         for page in site.pages where page.kind == .single {
             let key = sharedKey(page)
@@ -153,7 +153,7 @@ struct ContextBuilder: Sendable {
         object["is_home"] = .bool(page.kind == .home)
         object["is_section"] = .bool(page.kind == .section)
         object["is_single"] = .bool(page.kind == .single)
-        object["json_ld"] = .string(jsonLD[index] ?? "")
+        object["json_ld"] = .string(structuredData.jsonLD(for: index) ?? "")
         let crumbs = breadcrumbs(for: page)
         object["breadcrumbs"] = .list(crumbs.enumerated().map { offset, crumb in
             .object(["title": .string(crumb.title), "url": .string(linker.link(to: crumb.path)),

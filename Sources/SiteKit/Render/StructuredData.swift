@@ -1,6 +1,6 @@
 /// schema.org JSON-LD for a page, generated from its content: Event for pages with an `event:`
 /// map, the section's type (Person, NewsArticle…) for its pages, BreadcrumbList inside sections.
-struct StructuredData {
+struct StructuredData: Sendable {
     var site: SiteModel
     var events: [Int: EventInfo]
 
