@@ -35,6 +35,8 @@ public enum SiteBuilder {
             return (pages, drafts)
         }()
         report.diagnostics.append(contentsOf: MarkdownStage.run(&pages, config: config, drafts: drafts))
+        // The Markdown is rendered; a one-off build has no further use for the source text.
+        for index in pages.indices { pages[index].body = "" }
         clock.lap("markdown", &report)
 
         let (templates, templateDiagnostics) = TemplateStage.load(root: options.absolute(options.templatesDir), displayRoot: templatesDisplay)

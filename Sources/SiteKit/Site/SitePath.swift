@@ -62,22 +62,49 @@ enum SitePath {
 
     /// Joins a folder-relative path onto a base URL for the places that need absolute URLs.
     static func absolute(base: String, path: String) -> String {
-        base + path.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode($0) }.joined(separator: "/")
+        guard path.utf8.contains(where: { unsafeBytes[Int($0)] }) else { return base + path }
+        var out = Array(base.utf8)
+        appendEncoded(Array(path.utf8)[...], to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Resolves `link` (a relative path with `.`/`..` parts) against `folder`; nil when it climbs above the root.
+    /// Works on UTF-8 bytes (it runs for every link of every page).
     static func resolve(_ link: String, against folder: String) -> String? {
-        var parts = folder.split(separator: "/").map(String.init)
-        for part in link.split(separator: "/", omittingEmptySubsequences: false) {
-            switch part {
-            case "", ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
+        var out: [UInt8] = []
+        out.reserveCapacity(folder.utf8.count + link.utf8.count + 1)
+        // Start of each segment in `out`, so `..` can drop the last one.
+        var starts: [Int] = []
+        func append(_ path: String) -> Bool {
+            var segmentStart = -1
+            var bytes = Array(path.utf8)
+            bytes.append(UInt8(ascii: "/"))
+            var index = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "/") {
+                    if segmentStart >= 0 {
+                        let length = index - segmentStart
+                        if length == 1 && bytes[segmentStart] == UInt8(ascii: ".") {
+                            // "." stays where it is
+                        } else if length == 2 && bytes[segmentStart] == UInt8(ascii: ".") && bytes[segmentStart + 1] == UInt8(ascii: ".") {
+                            guard let last = starts.popLast() else { return false }
+                            out.removeSubrange(last...)
+                        } else {
+                            starts.append(out.count)
+                            if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+                            out.append(contentsOf: bytes[segmentStart..<index])
+                        }
+                    }
+                    segmentStart = -1
+                } else if segmentStart < 0 {
+                    segmentStart = index
+                }
+                index += 1
             }
+            return true
         }
-        return parts.joined(separator: "/")
+        guard append(folder), append(link) else { return nil }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Escapes the characters a URL path segment cannot carry as they are (spaces, `%`, `?`, `#`, quotes…).
