@@ -79,6 +79,24 @@ public struct TemplateLibrary: Sendable {
         return Set(Self.reachableTemplates(from: root, in: templates).subtracting([root]).map { templates[$0].name })
     }
 
+    /// Every name written in `name`'s tags and in the templates it includes (`page.title`,
+    /// `site.sections.news.pages`, `pages`), so that a caller can leave out values no tag can reach.
+    public func referencedNames(of name: String) -> Set<String> {
+        guard let root = indexByName[name] else { return [] }
+        var names: Set<String> = []
+        for index in Self.reachableTemplates(from: root, in: templates) {
+            for operation in templates[index].operations {
+                switch operation {
+                case .value(let reference, _), .section(let reference, _), .invertedSection(let reference, _):
+                    names.insert(reference.name)
+                default:
+                    break
+                }
+            }
+        }
+        return names
+    }
+
     private static func reachableTemplates(from root: Int, in templates: [CompiledTemplate]) -> Set<Int> {
         var reached: Set<Int> = [root]
         var pending = [root]

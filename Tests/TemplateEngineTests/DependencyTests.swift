@@ -30,3 +30,16 @@ import TemplateEngine
         #expect(try library(templates).dependencies(of: "partials/tree") == [])
     }
 }
+
+@Suite struct ReferencedNameTests {
+    @Test func namesOfTheTemplateAndWhatItIncludes() throws {
+        let library = try library([
+            "page": "{{<base}}{{$main}}{{page.title}}{{/main}}{{/base}}",
+            "partials/base": "{{#site.sections.news}}{{#pages}}{{{url}}}{{/pages}}{{/site.sections.news}}{{^page.toc}}-{{/page.toc}}{{$main}}{{/main}}",
+            "other": "{{site.title}}",
+        ])
+        #expect(library.referencedNames(of: "page") == ["page.title", "site.sections.news", "pages", "url", "page.toc"])
+        #expect(library.referencedNames(of: "other") == ["site.title"])
+        #expect(library.referencedNames(of: "missing") == [])
+    }
+}

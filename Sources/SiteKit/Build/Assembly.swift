@@ -53,15 +53,24 @@ struct Assembly: Sendable {
                 staging: StagingFolder? = nil) -> [Result<OutputFile, Diagnostics>] {
         let site = self.site
         let contexts = self.contexts
-        return ParallelMap.map(indexes) { (index: Int) -> Result<OutputFile, Diagnostics> in
+        // Layouts first, and the names each one's templates use: lists no tag can reach are not built.
+        let layouts = indexes.map { LayoutResolver.resolve(site.pages[$0], in: library, templatesDisplay: templatesDisplay) }
+        var names: [String: Set<String>] = [:]
+        for case .success(let layout) in layouts where names[layout] == nil {
+            names[layout] = library.referencedNames(of: layout)
+        }
+        let namesByLayout = names
+        let work = Array(zip(indexes, layouts))
+        return ParallelMap.map(work) { (index: Int, resolved: Result<String, Diagnostic>) -> Result<OutputFile, Diagnostics> in
             let page = site.pages[index]
-            switch LayoutResolver.resolve(page, in: library, templatesDisplay: templatesDisplay) {
+            switch resolved {
             case .failure(let diagnostic):
                 return .failure(Diagnostics([diagnostic]))
             case .success(let layout):
                 let bytes: [UInt8]
                 do throws(TemplateErrors) {
-                    bytes = try library.render(layout, context: contexts.context(for: index), strict: true)
+                    let context = contexts.context(for: index, names: namesByLayout[layout])
+                    bytes = try library.render(layout, context: context, strict: true)
                 } catch {
                     return .failure(Diagnostics(error.errors.map(TemplateStage.diagnostic)))
                 }
@@ -76,9 +85,9 @@ struct Assembly: Sendable {
         }
     }
 
-    /// The layout each page renders with (nil where none resolves).
-    func layouts(library: TemplateLibrary, templatesDisplay: String) -> [String?] {
-        site.pages.map { try? LayoutResolver.resolve($0, in: library, templatesDisplay: templatesDisplay).get() }
+    /// The layout of each page at `indexes` (nil where none resolves).
+    func layouts(of indexes: [Int], library: TemplateLibrary, templatesDisplay: String) -> [String?] {
+        indexes.map { try? LayoutResolver.resolve(site.pages[$0], in: library, templatesDisplay: templatesDisplay).get() }
     }
 
     /// Sitemap, robots.txt, the feed, `.nojekyll`.

@@ -24,7 +24,7 @@ public final class IncrementalBuilder {
     private var config: SiteConfig?
     private var configDiagnostics: [Diagnostic] = []
     private var sources: [String: (file: SourceFile, parsed: ContentLoader.ParsedFile)] = [:]
-    private var markdownCache: [String: (body: String, page: Page, diagnostics: [Diagnostic])] = [:]
+    private var markdownCache: [String: (page: Page, diagnostics: [Diagnostic])] = [:]
     private var templateBytes: [String: [UInt8]] = [:]
     private var templates = TemplateStage.Loaded(library: nil, assets: [])
     private var templateDiagnostics: [Diagnostic] = []
@@ -139,8 +139,8 @@ public final class IncrementalBuilder {
         // Markdown: reuse what neither changed nor links to a page that moved.
         var toRender: [Int] = []
         for (index, page) in pages.enumerated() {
-            if let cached = markdownCache[page.sourcePath], !page.sourcePath.isEmpty, cached.body == page.body,
-               !changedSources.contains(page.sourcePath), cached.page.linkedSources.isDisjoint(with: movedSources) {
+            if !page.sourcePath.isEmpty, !changedSources.contains(page.sourcePath), let cached = markdownCache[page.sourcePath],
+               cached.page.linkedSources.isDisjoint(with: movedSources) {
                 pages[index].markdown = cached.page.markdown
                 pages[index].linkedSources = cached.page.linkedSources
                 report.diagnostics.append(contentsOf: cached.diagnostics)
@@ -154,7 +154,7 @@ public final class IncrementalBuilder {
         }
         for index in toRender where !pages[index].sourcePath.isEmpty {
             let diagnostics = markdownDiagnostics[pages[index].displayPath] ?? []
-            markdownCache[pages[index].sourcePath] = (pages[index].body, pages[index], diagnostics)
+            markdownCache[pages[index].sourcePath] = (pages[index], diagnostics)
             report.diagnostics.append(contentsOf: diagnostics)
         }
         clock.lap("markdown", &report)
@@ -248,9 +248,10 @@ public final class IncrementalBuilder {
                     renderDiagnostics[path] = diagnostics.items
                 }
             }
-            let resolved = assembly.layouts(library: library, templatesDisplay: templatesDisplay)
-            layouts = [:]
-            for (page, layout) in zip(site.pages, resolved) { if let layout { layouts[page.outputPath] = layout } }
+            // Remember the layouts of the pages just rendered (the others' did not change).
+            for (index, layout) in zip(indexes, assembly.layouts(of: indexes, library: library, templatesDisplay: templatesDisplay)) {
+                layouts[site.pages[index].outputPath] = layout
+            }
         }
         let livePaths = Set(site.pages.map(\.outputPath))
         rendered = rendered.filter { livePaths.contains($0.key) }

@@ -33,14 +33,16 @@ struct ContextBuilder: Sendable {
         return page.folder.split(separator: "/").dropLast().joined(separator: "/") + "|" + page.section + "|" + current
     }
 
-    func context(for index: Int) -> TemplateValue {
+    /// The context of page `index`. `names` (the names its layout's templates use) lets the page
+    /// lists of sections no tag reaches be left out; nil builds everything.
+    func context(for index: Int, names: Set<String>? = nil) -> TemplateValue {
         let page = site.pages[index]
         let linker = Linker(page: page, baseURL: site.config.baseURL)
         if page.kind == .single, let values = shared[sharedKey(page)] {
             return .object(["site": values.site, "page": pageValue(index, linker: linker), "section": values.section])
         }
         var object: [String: TemplateValue] = [
-            "site": siteValue(for: page, linker: linker),
+            "site": siteValue(for: page, linker: linker, names: names),
             "page": pageValue(index, linker: linker),
         ]
         if !page.section.isEmpty {
@@ -53,7 +55,18 @@ struct ContextBuilder: Sendable {
         item.path.isEmpty ? page.kind == .home : page.publicPath.hasPrefix(item.path)
     }
 
-    func siteValue(for page: Page, linker: Linker) -> TemplateValue {
+    /// Whether templates using `names` could reach `site.sections.<section>.pages`.
+    static func reaches(pagesOf section: String, names: Set<String>?) -> Bool {
+        guard let names else { return true }
+        let base = "site.sections." + section
+        if names.contains(where: { $0.hasPrefix(base + ".pages") || $0.hasPrefix("sections." + section + ".pages") }) { return true }
+        let opensSection = names.contains { name in
+            name == base || name == "site.sections" || name == "site" || name == "sections" || name == "sections." + section
+        }
+        return opensSection && names.contains { $0 == "pages" || $0.hasPrefix("pages.") }
+    }
+
+    func siteValue(for page: Page, linker: Linker, names: Set<String>? = nil) -> TemplateValue {
         let config = site.config
         let nav: [TemplateValue] = config.nav.map { item in
             let current = isCurrent(item, page)
@@ -64,7 +77,8 @@ struct ContextBuilder: Sendable {
         var sections: [String: TemplateValue] = [:]
         let withPages = page.kind == .home || page.kind == .section
         for name in site.sectionOrder {
-            sections[name] = sectionValue(name, linker: linker, withPages: withPages, includeGroups: false)
+            sections[name] = sectionValue(name, linker: linker, withPages: withPages && ContextBuilder.reaches(pagesOf: name, names: names),
+                                          includeGroups: false)
         }
         return .object([
             "title": .string(config.title),
