@@ -103,10 +103,14 @@ public enum SiteBuilder {
         return report
     }
     /// Two generated files at one path (a page named like an asset, say): an error naming both.
+    /// Pages clashing with pages are already reported where their URLs are decided.
     static func duplicateOutputs(_ files: [OutputFile], site: SiteModel, templatesDisplay: String) -> [Diagnostic] {
         var seen: Set<String> = []
+        var pagePaths: Set<String> = []
+        var clashing: Set<String> = []
+        for page in site.pages where !pagePaths.insert(page.outputPath).inserted { clashing.insert(page.outputPath) }
         var diagnostics: [Diagnostic] = []
-        for file in files where !seen.insert(file.path).inserted {
+        for file in files where !seen.insert(file.path).inserted && !clashing.contains(file.path) {
             let page = site.pages.first { $0.outputPath == file.path }
             let origin = page.map { $0.displayPath.isEmpty ? $0.outputPath : $0.displayPath } ?? templatesDisplay + "/" + file.path
             diagnostics.append(.error(origin, "two outputs would be written to \(file.path)"))
