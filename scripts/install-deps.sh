@@ -26,7 +26,7 @@ if ((${#apt_packages[@]})) && [[ $(uname) == Linux ]]; then
     [[ $(id -u) == 0 ]] || sudo=sudo
     echo "Installing with apt-get: ${apt_packages[*]}"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${apt_packages[@]}" >/dev/null
   else
     echo "Please install: ${apt_packages[*]} (no apt-get here)" >&2
     exit 1

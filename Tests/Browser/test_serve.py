@@ -16,16 +16,9 @@ import threading
 import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 WAIT = 10
 PAGE = pathlib.Path("Content/speakers/tan-jialing.md")
 
-
-def unavailable(reason):
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set: the browser test must run)")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -57,23 +50,6 @@ def preview(tmp_path_factory):
     assert process.wait(timeout=5) == 0
     assert "Stopped." in "".join(lines)
 
-
-@pytest.fixture(scope="module")
-def driver():
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        unavailable(f"Chromium ({CHROMIUM}) or its WebDriver ({CHROMEDRIVER}) is not installed")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        unavailable("selenium is not installed (pip install selenium)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,900"):
-        options.add_argument(argument)
-    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    yield browser
-    browser.quit()
 
 
 def wait_until(driver, condition, message):
