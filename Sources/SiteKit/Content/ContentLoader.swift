@@ -124,13 +124,14 @@ enum ContentLoader {
 
     /// Two pages that would write the same file: an error on each, naming the other.
     static func clashes(_ pages: [Page]) -> [Diagnostic] {
-        var byOutput: [String: [Page]] = [:]
-        for page in pages { byOutput[page.outputPath, default: []].append(page) }
+        var byOutput: [String: [Int]] = [:]
+        for index in pages.indices { byOutput[pages[index].outputPath, default: []].append(index) }
         var diagnostics: [Diagnostic] = []
         for (output, group) in byOutput where group.count > 1 {
-            for page in group {
-                let others = group.filter { $0.sourcePath != page.sourcePath }
-                    .map { $0.displayPath.isEmpty ? "the '\($0.section)' section list" : $0.displayPath }
+            for index in group {
+                let page = pages[index]
+                let others = group.filter { pages[$0].sourcePath != page.sourcePath }
+                    .map { pages[$0].displayPath.isEmpty ? "the '\(pages[$0].section)' section list" : pages[$0].displayPath }
                 let at = page.frontMatter.positions["slug"] ?? SourcePosition(line: 1, column: 1)
                 diagnostics.append(.error(page.displayPath.isEmpty ? output : page.displayPath, line: at.line, column: at.column,
                                           "writes the same URL /\(page.publicPath) as \(others.joined(separator: ", "))"))

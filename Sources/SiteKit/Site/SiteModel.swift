@@ -34,7 +34,9 @@ struct SiteModel: Sendable {
             }
         }
         for (name, indexes) in members {
-            members[name] = indexes.sorted { SiteModel.ordered(pages[$0], before: pages[$1]) }
+            // Sort keys taken once per page: comparing pages directly would copy two pages per comparison.
+            let keys = indexes.map { SortKey(pages[$0]) }
+            members[name] = indexes.indices.sorted { keys[$0] < keys[$1] }.map { indexes[$0] }
         }
         sectionMembers = members
         sectionListPage = lists
@@ -50,22 +52,40 @@ struct SiteModel: Sendable {
         }
     }
 
-    /// Weight first (pages without one last), then date (newest first), then title, then path.
-    static func ordered(_ a: Page, before b: Page) -> Bool {
-        switch (a.frontMatter.weight, b.frontMatter.weight) {
-        case let (x?, y?) where x != y: return x < y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
+    /// Weight first (pages without one last), then date (newest first), then title, then path:
+    /// what lists sort pages by, taken once per page.
+    struct SortKey: Comparable {
+        var weight: Int?
+        var date: ContentDate?
+        var title: String
+        var foldedTitle: String
+        var outputPath: String
+
+        init(_ page: Page) {
+            weight = page.frontMatter.weight
+            date = page.frontMatter.date
+            title = page.title
+            foldedTitle = page.title.lowercased()
+            outputPath = page.outputPath
         }
-        switch (a.frontMatter.date, b.frontMatter.date) {
-        case let (x?, y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            switch (a.weight, b.weight) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if a.foldedTitle != b.foldedTitle { return a.foldedTitle < b.foldedTitle }
+            if a.title != b.title { return a.title < b.title }
+            return a.outputPath < b.outputPath
         }
-        if a.title != b.title { return a.title.localizedStandardLess(b.title) }
-        return a.outputPath < b.outputPath
     }
 
     func schema(of page: Page) -> SectionSchema? {
@@ -80,13 +100,5 @@ struct SiteModel: Sendable {
     /// Pages of a grouped section, by the group's value, in the order site.yml declares the values.
     func groups(of section: String) -> [(value: EnumeratedValue, members: [Int])] {
         groupsBySection[section] ?? []
-    }
-}
-
-extension String {
-    /// Case-insensitive, number-aware comparison without Foundation's locale machinery.
-    func localizedStandardLess(_ other: String) -> Bool {
-        let a = lowercased(), b = other.lowercased()
-        return a == b ? self < other : a < b
     }
 }
