@@ -15,30 +15,75 @@ public enum PageKind: String, Sendable {
 }
 
 /// One page of the site: where it comes from, where it goes, and its content.
+/// What is fixed once the file is read sits behind one reference, and so does the rendered
+/// Markdown, so that copying a page (every stage walks them all) costs a few retains, not thirty.
 public struct Page: Sendable {
-    /// Path inside the content folder (`speakers/tan-jialing.md`); empty for pages sitegen makes itself.
-    public var sourcePath: String
-    /// Path shown in diagnostics.
-    public var displayPath: String
-    public var kind: PageKind
-    /// Section (top-level folder) name; empty for the home page and top-level pages.
-    public var section: String
-    public var slug: String
-    /// Output file, relative to the output root: `speakers/tan-jialing/index.html`.
-    public var outputPath: String
-    public var frontMatter: FrontMatter
+    private let identity: Identity
     /// The Markdown after the front matter.
     public var body: String
-    /// File line of the body's first line, to shift Markdown diagnostics.
-    public var bodyFirstLine: Int
-    /// Set by the Markdown stage.
-    public var markdown: RenderedMarkdown?
+    private var rendered: RenderedBox?
     /// Whether its front matter had errors: such a page still answers links (so one mistake does not
     /// cascade into "no such file" errors elsewhere) but is not rendered.
     public var hasErrors = false
     /// Content paths this page's Markdown links to (and its event's performers), for knowing
     /// which pages a change affects.
     public var linkedSources: Set<String> = []
+
+    private final class Identity: Sendable {
+        let sourcePath: String
+        let displayPath: String
+        let kind: PageKind
+        let section: String
+        let slug: String
+        let outputPath: String
+        let frontMatter: FrontMatter
+        let bodyFirstLine: Int
+
+        init(sourcePath: String, displayPath: String, kind: PageKind, section: String, slug: String, outputPath: String,
+             frontMatter: FrontMatter, bodyFirstLine: Int) {
+            self.sourcePath = sourcePath
+            self.displayPath = displayPath
+            self.kind = kind
+            self.section = section
+            self.slug = slug
+            self.outputPath = outputPath
+            self.frontMatter = frontMatter
+            self.bodyFirstLine = bodyFirstLine
+        }
+    }
+
+    private final class RenderedBox: Sendable {
+        let value: RenderedMarkdown
+        init(_ value: RenderedMarkdown) { self.value = value }
+    }
+
+    public init(sourcePath: String, displayPath: String, kind: PageKind, section: String, slug: String, outputPath: String,
+                frontMatter: FrontMatter, body: String, bodyFirstLine: Int, markdown: RenderedMarkdown? = nil) {
+        identity = Identity(sourcePath: sourcePath, displayPath: displayPath, kind: kind, section: section, slug: slug,
+                            outputPath: outputPath, frontMatter: frontMatter, bodyFirstLine: bodyFirstLine)
+        self.body = body
+        self.rendered = markdown.map(RenderedBox.init)
+    }
+
+    /// Path inside the content folder (`speakers/tan-jialing.md`); empty for pages sitegen makes itself.
+    public var sourcePath: String { identity.sourcePath }
+    /// Path shown in diagnostics.
+    public var displayPath: String { identity.displayPath }
+    public var kind: PageKind { identity.kind }
+    /// Section (top-level folder) name; empty for the home page and top-level pages.
+    public var section: String { identity.section }
+    public var slug: String { identity.slug }
+    /// Output file, relative to the output root: `speakers/tan-jialing/index.html`.
+    public var outputPath: String { identity.outputPath }
+    public var frontMatter: FrontMatter { identity.frontMatter }
+    /// File line of the body's first line, to shift Markdown diagnostics.
+    public var bodyFirstLine: Int { identity.bodyFirstLine }
+
+    /// Set by the Markdown stage.
+    public var markdown: RenderedMarkdown? {
+        get { rendered?.value }
+        set { rendered = newValue.map(RenderedBox.init) }
+    }
 
     /// The page's folder in the output (`speakers/tan-jialing/`), the base of its relative links.
     public var folder: String { SitePath.folder(of: outputPath) }
