@@ -1,6 +1,6 @@
 /// The Porter2 ("Snowball English") stemmer, written from the published algorithm
 /// (snowballstem/snowball `algorithms/english.sbl`, 2023 revision), so that "manufacturing" and
-/// "manufacture" share the stem "manufactur". The JavaScript copy in `search.js` follows the same
+/// "manufacture" share the stem "manufactur". The JavaScript copy in `search-engine.js` follows the same
 /// steps line for line; both are pinned by `Tests/Fixtures/search-vectors.json`.
 public enum Porter2Stemmer {
     /// Stems one lowercase word made of ASCII letters, digits and apostrophes; other words are returned unchanged.

@@ -1,7 +1,7 @@
 /// Packs a term's postings into a short ASCII string: for each document, the gap from the
 /// previous document id and the quantised score, each as a little-endian base-32 varint whose
 /// digits are URL-safe base-64 characters (the upper 32 mark "more digits follow").
-/// A posting usually takes 3 characters; `search.js` decodes it with `decodePostings`.
+/// A posting usually takes 3 characters; `search-engine.js` decodes it with `decodePostings`.
 enum PostingCodec {
     static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 

@@ -1,10 +1,10 @@
 /// Builds the client-side search index: the manifest `search/index.js`, term shards
 /// `search/t/<n>.js` (contiguous ranges of the sorted terms, each about `termShardBytes`),
 /// result metadata `search/d/<n>.js` and snippet text `search/x/<n>.js`. Every file is one call
-/// `SitegenSearch.add("<path without .js>", <JSON>)`, so `search.js` loads it with a <script>
+/// `SitegenSearch.add("<path without .js>", <JSON>)`, so `search-engine.js` loads it with a <script>
 /// tag: no fetch, and so it works from file:// as well as from any server path.
 public enum SearchIndexBuilder {
-    /// Version of the file format; `search.js` refuses an index of another version.
+    /// Version of the file format; `search-engine.js` refuses an index of another version.
     public static let formatVersion = 1
     /// Quantised scores run from 1 to this value (two varint digits).
     static let maximumQuantisedScore = 1000

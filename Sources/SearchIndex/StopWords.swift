@@ -1,5 +1,5 @@
 /// English words too common to help a search; neither indexed nor required in queries.
-/// `search.js` holds the same list, and `Tests/Fixtures/search-vectors.json` pins both.
+/// `search-engine.js` holds the same list, and `Tests/Fixtures/search-vectors.json` pins both.
 public enum StopWords {
     /// The list, compared with a word's folded form without apostrophes ("it's" is "its").
     public static let english: Set<String> = [

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Unicode folding shared by the index and the browser: compatibility forms, case and accents
-/// are erased so that "ＣＡＦÉ", "Café" and "cafe" meet. The steps, in order, as `search.js` does:
+/// are erased so that "ＣＡＦÉ", "Café" and "cafe" meet. The steps, in order, as `search-engine.js` does:
 /// NFKD, lowercase, drop combining diacritical marks (U+0300–U+036F), NFC, then `letterFolds`.
 enum TextFolding {
     /// Folds one run of text that contains no ASCII separators (see `Tokenizer`).

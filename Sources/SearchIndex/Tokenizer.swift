@@ -1,4 +1,4 @@
-/// Turns text into index terms; `search.js` produces the same terms for a query.
+/// Turns text into index terms; `search-engine.js` produces the same terms for a query.
 ///
 /// Text is folded (`TextFolding`), then split into words (letters and digits, with apostrophes
 /// inside) and CJK runs (Han, Hiragana, Katakana, Hangul). A word longer than

@@ -7,7 +7,7 @@ const path = require('node:path');
 const fs = require('node:fs');
 const vm = require('node:vm');
 
-const search = require(path.join(__dirname, '../../Templates/assets/js/search.js'));
+const search = require(path.join(__dirname, '../../Templates/assets/js/search-engine.js'));
 const root = path.join(__dirname, 'fixtures/index/search');
 
 /** Loads search/<key>.js the way a <script> tag would, counting the bytes read. */

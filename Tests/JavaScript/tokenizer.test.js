@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 const fs = require('node:fs');
 
-const search = require(path.join(__dirname, '../../Templates/assets/js/search.js'));
+const search = require(path.join(__dirname, '../../Templates/assets/js/search-engine.js'));
 const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, '../Fixtures/search-vectors.json'), 'utf8'));
 
 for (const vector of vectors.tokenizer) {
