@@ -71,6 +71,17 @@ import Testing
         #expect(builder.outputs == fullBuild())
     }
 
+    @Test func renamingAPageShowsInEveryListAndLinkToIt() {
+        _ = builder.build()
+        let renamed = change("Content/topics/alpha.md", "---\ntitle: Alpha Prime\nkind: big\nweight: 5\n---\nThe alpha topic.\n")
+        #expect(renamed.report.succeeded)
+        #expect(!renamed.fullRebuild)
+        #expect(builder.outputs == fullBuild())
+        let again = change("Content/index.md", "---\ntitle: Welcome back\n---\nHello from the **home** page. See [About](about.md) and [Ada](people/ada.md#work).\n")
+        #expect(again.report.succeeded)
+        #expect(builder.outputs == fullBuild())
+    }
+
     @Test func aTemplateChangeRendersThePagesThatUseIt() {
         _ = builder.build()
         let edit = change("Templates/layouts/people/single.mustache",

@@ -10,7 +10,8 @@ struct Assembly: Sendable {
 
     /// Events, calendars and structured data for `pages`. Cheap (no Markdown, no templates), so it
     /// is redone whole on every build.
-    init(config: SiteConfig, pages: [Page]) {
+    /// With `previous`, the site keeps its order and groups (see `SiteModel(config:pages:reusingOrderOf:)`).
+    init(config: SiteConfig, pages: [Page], reusingOrderOf previous: SiteModel? = nil) {
         var pages = pages
         var diagnostics: [Diagnostic] = []
         var events: [Int: EventInfo] = [:]
@@ -22,7 +23,7 @@ struct Assembly: Sendable {
                 pages[index].linkedSources.formUnion(event.performers)
             }
         }
-        let site = SiteModel(config: config, pages: pages)
+        let site = previous.map { SiteModel(config: config, pages: pages, reusingOrderOf: $0) } ?? SiteModel(config: config, pages: pages)
         var calendars: [Int: String] = [:]
         var calendarFiles: [OutputFile] = []
         let host = config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "localhost"

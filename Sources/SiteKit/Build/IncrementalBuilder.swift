@@ -42,6 +42,15 @@ public final class IncrementalBuilder {
     /// The assembly whose site-wide files are still to be made.
     private var pendingAssembly: Assembly?
 
+    /// The pages after the Markdown stage of the last rebuild, with what loading them said: an edit
+    /// that moves nothing swaps the edited pages in instead of reassembling the list.
+    private var lastPages: [Page] = []
+    private var lastDrafts: Set<String> = []
+    private var lastLoadDiagnostics: [Diagnostic] = []
+    private var lastIndexBySource: [String: Int] = [:]
+    /// The site of the last rebuild, whose order and groups an edit that keeps them can reuse.
+    private var lastSite: SiteModel?
+
     public init(options: BuildOptions) {
         var options = options
         options.dryRun = true
@@ -86,6 +95,7 @@ public final class IncrementalBuilder {
 
         // Content: re-read what changed (everything on a full build or when a folder changed).
         var changedSources: Set<String> = []
+        var previousParses: [String: ContentLoader.ParsedFile?] = [:]
         let contentChanges = changed.filter { $0.hasPrefix(contentPrefix) && !$0.hasSuffix("/site.yml") }
         let needsScan = full || contentChanges.contains { !$0.hasSuffix(".md") }
         if needsScan {
@@ -111,23 +121,43 @@ public final class IncrementalBuilder {
                     continue
                 }
                 if sources[relative]?.file.bytes == bytes { continue }
+                previousParses[relative] = sources[relative]?.parsed
                 let file = SourceFile(relativePath: relative, displayPath: ContentScanner.join(options.display(options.contentDir), relative), bytes: bytes)
                 sources[relative] = (file, ContentLoader.parse(file, config: config, includeDrafts: options.includeDrafts))
                 changedSources.insert(relative)
             }
         }
-        let ordered = sources.keys.sorted().map { (file: sources[$0]!.file, parsed: sources[$0]!.parsed) }
-        var (pages, drafts, loadDiagnostics) = ContentLoader.finish(ordered, config: config)
+        // Edits that keep every page where it was (same kind and URL, no errors before or after)
+        // swap the edited pages into the last list; anything else reassembles it.
+        let swapsInPlace = !full && !needsScan && !lastPages.isEmpty && changedSources.allSatisfy { source in
+            guard let previous = previousParses[source] ?? nil, let before = previous.page, previous.diagnostics.isEmpty,
+                  let now = sources[source]?.parsed, let after = now.page, now.diagnostics.isEmpty,
+                  lastIndexBySource[source] != nil else { return false }
+            return before.outputPath == after.outputPath && before.kind == after.kind
+        }
+        var pages: [Page]
+        var drafts: Set<String>
+        var loadDiagnostics: [Diagnostic]
+        var movedSources: Set<String> = []
+        if swapsInPlace {
+            pages = lastPages
+            for source in changedSources {
+                if let index = lastIndexBySource[source], let page = sources[source]?.parsed.page { pages[index] = page }
+            }
+            (drafts, loadDiagnostics) = (lastDrafts, lastLoadDiagnostics)
+        } else {
+            let ordered = sources.keys.sorted().map { (file: sources[$0]!.file, parsed: sources[$0]!.parsed) }
+            (pages, drafts, loadDiagnostics) = ContentLoader.finish(ordered, config: config)
+            // Pages appearing, disappearing or moving change lists and counts everywhere: render all.
+            var newOutputs: [String: String] = [:]
+            for page in pages where !page.sourcePath.isEmpty { newOutputs[page.sourcePath] = page.outputPath }
+            movedSources = Set(newOutputs.keys.filter { outputBySource[$0] != newOutputs[$0] })
+                .union(outputBySource.keys.filter { newOutputs[$0] == nil })
+            if !movedSources.isEmpty { full = true }
+            outputBySource = newOutputs
+        }
         report.diagnostics.append(contentsOf: loadDiagnostics)
         clock.lap("front matter", &report)
-
-        // Pages appearing, disappearing or moving change lists and counts everywhere: render all.
-        var newOutputs: [String: String] = [:]
-        for page in pages where !page.sourcePath.isEmpty { newOutputs[page.sourcePath] = page.outputPath }
-        let movedSources = Set(newOutputs.keys.filter { outputBySource[$0] != newOutputs[$0] })
-            .union(outputBySource.keys.filter { newOutputs[$0] == nil })
-        if !movedSources.isEmpty { full = true }
-        outputBySource = newOutputs
 
         // Group values before this change, to notice a page moving between groups.
         var previousGroups: [String: String] = [:]
@@ -138,14 +168,21 @@ public final class IncrementalBuilder {
 
         // Markdown: reuse what neither changed nor links to a page that moved.
         var toRender: [Int] = []
-        for (index, page) in pages.enumerated() {
-            if !page.sourcePath.isEmpty, !changedSources.contains(page.sourcePath), let cached = markdownCache[page.sourcePath],
-               cached.page.linkedSources.isDisjoint(with: movedSources) {
-                pages[index].markdown = cached.page.markdown
-                pages[index].linkedSources = cached.page.linkedSources
-                report.diagnostics.append(contentsOf: cached.diagnostics)
-            } else {
-                toRender.append(index)
+        if swapsInPlace {
+            toRender = changedSources.compactMap { lastIndexBySource[$0] }.sorted()
+            for (source, entry) in markdownCache where !changedSources.contains(source) {
+                report.diagnostics.append(contentsOf: entry.diagnostics)
+            }
+        } else {
+            for (index, page) in pages.enumerated() {
+                if !page.sourcePath.isEmpty, !changedSources.contains(page.sourcePath), let cached = markdownCache[page.sourcePath],
+                   cached.page.linkedSources.isDisjoint(with: movedSources) {
+                    pages[index].markdown = cached.page.markdown
+                    pages[index].linkedSources = cached.page.linkedSources
+                    report.diagnostics.append(contentsOf: cached.diagnostics)
+                } else {
+                    toRender.append(index)
+                }
             }
         }
         var markdownDiagnostics: [String: [Diagnostic]] = [:]
@@ -157,6 +194,14 @@ public final class IncrementalBuilder {
             markdownCache[pages[index].sourcePath] = (pages[index], diagnostics)
             report.diagnostics.append(contentsOf: diagnostics)
         }
+        if !swapsInPlace {
+            // Forget pages that are gone, and index the list for the next in-place edit.
+            var live: [String: Int] = [:]
+            for index in pages.indices where !pages[index].sourcePath.isEmpty { live[pages[index].sourcePath] = index }
+            markdownCache = markdownCache.filter { live[$0.key] != nil }
+            lastIndexBySource = live
+        }
+        (lastPages, lastDrafts, lastLoadDiagnostics) = (pages, drafts, loadDiagnostics)
         clock.lap("markdown", &report)
 
         // Templates: reload when any changed, and note which.
@@ -180,7 +225,15 @@ public final class IncrementalBuilder {
         TemplateStage.addNotFoundPage(to: &pages, library: templates.library)
         clock.lap("templates", &report)
 
-        let assembly = Assembly(config: config, pages: pages)
+        // Reuse the last order and groups when no edited page changed its sort key or group.
+        let keepsOrder = swapsInPlace && changedSources.allSatisfy { source in
+            guard let before = previousParses[source]??.page, let after = sources[source]?.parsed.page else { return false }
+            let group = config.section(named: after.section)?.groupBy
+            return SiteModel.SortKey(before) == SiteModel.SortKey(after)
+                && group.map { before.frontMatter.params[$0] == after.frontMatter.params[$0] } ?? true
+        }
+        let assembly = Assembly(config: config, pages: pages, reusingOrderOf: keepsOrder ? lastSite : nil)
+        lastSite = assembly.site
         report.diagnostics.append(contentsOf: assembly.diagnostics)
         clock.lap("assemble", &report)
 
@@ -253,9 +306,12 @@ public final class IncrementalBuilder {
                 layouts[site.pages[index].outputPath] = layout
             }
         }
-        let livePaths = Set(site.pages.map(\.outputPath))
-        rendered = rendered.filter { livePaths.contains($0.key) }
-        renderDiagnostics = renderDiagnostics.filter { livePaths.contains($0.key) }
+        if !swapsInPlace {
+            // Pages may have gone: forget what they rendered.
+            let livePaths = Set(site.pages.map(\.outputPath))
+            rendered = rendered.filter { livePaths.contains($0.key) }
+            renderDiagnostics = renderDiagnostics.filter { livePaths.contains($0.key) }
+        }
         for diagnostics in renderDiagnostics.values { report.diagnostics.append(contentsOf: diagnostics) }
         clock.lap("render", &report)
 
@@ -274,7 +330,10 @@ public final class IncrementalBuilder {
 
         let pageFiles = site.pages.compactMap { page in rendered[page.outputPath].map { OutputFile(path: page.outputPath, bytes: $0) } }
         let files = pageFiles + assembly.calendarFiles + siteWide + templates.assets
-        report.diagnostics.append(contentsOf: SiteBuilder.duplicateOutputs(files, site: site, templatesDisplay: templatesDisplay))
+        // Outputs can only start to clash when pages move or templates (assets) change.
+        if !swapsInPlace || changed.contains(where: { $0.hasPrefix(templatesPrefix) || $0 == templatesRoot }) {
+            report.diagnostics.append(contentsOf: SiteBuilder.duplicateOutputs(files, site: site, templatesDisplay: templatesDisplay))
+        }
         report.pageCount = pageFiles.count
         report.files = files
         report.fileCount = files.count

@@ -12,7 +12,7 @@ struct ContextBuilder: Sendable {
     var events: [Int: EventInfo]
     /// `site` and `section` values of section pages, shared by the pages that see them alike: the
     /// same parent folder gives the same relative links, the same nav entries marked current.
-    private var shared: [String: (site: TemplateValue, section: TemplateValue)] = [:]
+    private var shared: [SharedKey: (site: TemplateValue, section: TemplateValue)] = [:]
 
     init(site: SiteModel, calendars: [Int: String], events: [Int: EventInfo]) {
         self.site = site
@@ -28,9 +28,21 @@ struct ContextBuilder: Sendable {
     }
 
     /// Pages in one folder with the same nav entries marked see the same `site` and `section`.
-    private func sharedKey(_ page: Page) -> String {
-        let current = site.config.nav.map { isCurrent($0, page) ? "1" : "0" }.joined()
-        return page.folder.split(separator: "/").dropLast().joined(separator: "/") + "|" + page.section + "|" + current
+    private struct SharedKey: Hashable {
+        var parent: Substring
+        var section: String
+        var current: [Bool]
+    }
+
+    private func sharedKey(_ page: Page) -> SharedKey {
+        // `docs/x/index.html` → `docs/`: the folder that holds the page's own folder.
+        let path = page.outputPath
+        var parent = path[...]
+        for _ in 0..<2 {
+            guard let slash = parent.lastIndex(of: "/") else { parent = ""; break }
+            parent = parent[..<slash]
+        }
+        return SharedKey(parent: parent, section: page.section, current: site.config.nav.map { isCurrent($0, page) })
     }
 
     /// The context of page `index`. `names` (the names its layout's templates use) lets the page

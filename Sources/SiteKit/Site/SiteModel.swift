@@ -88,6 +88,19 @@ struct SiteModel: Sendable {
         }
     }
 
+    /// The same order and groups as `previous`, for pages that kept their kinds, URLs, sort keys and
+    /// group values (an edit that changed none of them): no sorting again.
+    init(config: SiteConfig, pages: [Page], reusingOrderOf previous: SiteModel) {
+        self.config = config
+        self.pages = pages
+        sectionMembers = previous.sectionMembers
+        sectionListPage = previous.sectionListPage
+        sectionOrder = previous.sectionOrder
+        pageBySource = previous.pageBySource
+        homeIndex = previous.homeIndex
+        groupsBySection = previous.groupsBySection
+    }
+
     func schema(of page: Page) -> SectionSchema? {
         page.section.isEmpty ? nil : config.section(named: page.section)
     }
