@@ -105,6 +105,18 @@ import Testing
         #expect(builder.outputs == fullBuild())
     }
 
+    @Test func anErrorInOnePageStaysReportedWhileOthersAreEdited() {
+        _ = builder.build()
+        let broken = change("Content/about.md", "---\ntitle: About\n---\nSee [x](nowhere.md).\n")
+        #expect(!broken.report.succeeded)
+        let other = change("Content/people/ada.md", "---\ntitle: Ada\nrole: Engineer\nweight: 1\n---\nStill here.\n")
+        #expect(!other.report.succeeded)
+        #expect(other.report.diagnostics.items.contains { $0.path == "Content/about.md" && $0.message.contains("nowhere.md") })
+        let fixed = change("Content/about.md", "---\ntitle: About\n---\nFixed.\n")
+        #expect(fixed.report.succeeded)
+        #expect(builder.outputs == fullBuild())
+    }
+
     @Test func aLinkedPageThatDisappearsIsAnErrorInThePageThatLinks() {
         _ = builder.build()
         let removed = change("Content/topics/alpha.md", nil)

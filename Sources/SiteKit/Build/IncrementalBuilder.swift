@@ -25,6 +25,8 @@ public final class IncrementalBuilder {
     private var configDiagnostics: [Diagnostic] = []
     private var sources: [String: (file: SourceFile, parsed: ContentLoader.ParsedFile)] = [:]
     private var markdownCache: [String: (page: Page, diagnostics: [Diagnostic])] = [:]
+    /// The sources whose cached Markdown diagnostics are not empty (so an edit need not visit all).
+    private var sourcesWithMarkdownDiagnostics: Set<String> = []
     private var templateBytes: [String: [UInt8]] = [:]
     private var templates = TemplateStage.Loaded(library: nil, assets: [])
     private var templateDiagnostics: [Diagnostic] = []
@@ -65,6 +67,7 @@ public final class IncrementalBuilder {
         config = nil
         sources = [:]
         markdownCache = [:]
+        sourcesWithMarkdownDiagnostics = []
         templateBytes = [:]
         rendered = [:]
         renderDiagnostics = [:]
@@ -87,6 +90,7 @@ public final class IncrementalBuilder {
             (config, configDiagnostics) = ConfigStage.load(options)
             sources = [:]
             markdownCache = [:]
+            sourcesWithMarkdownDiagnostics = []
             rendered = [:]
             renderDiagnostics = [:]
         }
@@ -170,8 +174,8 @@ public final class IncrementalBuilder {
         var toRender: [Int] = []
         if swapsInPlace {
             toRender = changedSources.compactMap { lastIndexBySource[$0] }.sorted()
-            for (source, entry) in markdownCache where !changedSources.contains(source) {
-                report.diagnostics.append(contentsOf: entry.diagnostics)
+            for source in sourcesWithMarkdownDiagnostics where !changedSources.contains(source) {
+                report.diagnostics.append(contentsOf: markdownCache[source]?.diagnostics ?? [])
             }
         } else {
             for (index, page) in pages.enumerated() {
@@ -192,6 +196,11 @@ public final class IncrementalBuilder {
         for index in toRender where !pages[index].sourcePath.isEmpty {
             let diagnostics = markdownDiagnostics[pages[index].displayPath] ?? []
             markdownCache[pages[index].sourcePath] = (pages[index], diagnostics)
+            if diagnostics.isEmpty {
+                sourcesWithMarkdownDiagnostics.remove(pages[index].sourcePath)
+            } else {
+                sourcesWithMarkdownDiagnostics.insert(pages[index].sourcePath)
+            }
             report.diagnostics.append(contentsOf: diagnostics)
         }
         if !swapsInPlace {
@@ -199,6 +208,7 @@ public final class IncrementalBuilder {
             var live: [String: Int] = [:]
             for index in pages.indices where !pages[index].sourcePath.isEmpty { live[pages[index].sourcePath] = index }
             markdownCache = markdownCache.filter { live[$0.key] != nil }
+            sourcesWithMarkdownDiagnostics = sourcesWithMarkdownDiagnostics.filter { live[$0] != nil }
             lastIndexBySource = live
         }
         (lastPages, lastDrafts, lastLoadDiagnostics) = (pages, drafts, loadDiagnostics)

@@ -1,3 +1,4 @@
+import Foundation
 import TemplateEngine
 
 /// Builds the values a template sees for one page (documented in the README's template reference).
@@ -12,18 +13,31 @@ struct ContextBuilder: Sendable {
     var events: [Int: EventInfo]
     /// `site` and `section` values of section pages, shared by the pages that see them alike: the
     /// same parent folder gives the same relative links, the same nav entries marked current.
-    private var shared: [SharedKey: (site: TemplateValue, section: TemplateValue)] = [:]
+    /// Made on first use, so a rebuild of a few pages makes only the few it needs.
+    private let shared = SharedValues()
 
     init(site: SiteModel, calendars: [Int: String], events: [Int: EventInfo]) {
         self.site = site
         self.calendars = calendars
         self.structuredData = StructuredData(site: site, events: events)
         self.events = events
-        for page in site.pages where page.kind == .single {
-            let key = sharedKey(page)
-            if shared[key] != nil { continue }
-            let linker = Linker(page: page, baseURL: site.config.baseURL)
-            shared[key] = (siteValue(for: page, linker: linker), sectionValue(page.section, linker: linker, withPages: false))
+    }
+
+    /// The shared values, filled by whichever rendering thread first needs one.
+    private final class SharedValues: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [SharedKey: (site: TemplateValue, section: TemplateValue)] = [:]
+
+        func value(_ key: SharedKey, make: () -> (site: TemplateValue, section: TemplateValue)) -> (site: TemplateValue, section: TemplateValue) {
+            lock.lock()
+            let found = values[key]
+            lock.unlock()
+            if let found { return found }
+            let made = make()
+            lock.lock()
+            values[key] = made
+            lock.unlock()
+            return made
         }
     }
 
@@ -50,7 +64,10 @@ struct ContextBuilder: Sendable {
     func context(for index: Int, names: Set<String>? = nil) -> TemplateValue {
         let page = site.pages[index]
         let linker = Linker(page: page, baseURL: site.config.baseURL)
-        if page.kind == .single, let values = shared[sharedKey(page)] {
+        if page.kind == .single {
+            let values = shared.value(sharedKey(page)) {
+                (siteValue(for: page, linker: linker), sectionValue(page.section, linker: linker, withPages: false))
+            }
             return .object(["site": values.site, "page": pageValue(index, linker: linker), "section": values.section])
         }
         var object: [String: TemplateValue] = [
