@@ -52,6 +52,8 @@ public final class IncrementalBuilder {
     private var lastIndexBySource: [String: Int] = [:]
     /// The site of the last rebuild, whose order and groups an edit that keeps them can reuse.
     private var lastSite: SiteModel?
+    /// Whether `outputs` is the last rebuild's result (it is not after a failed rebuild).
+    private var lastRebuildSucceeded = false
 
     public init(options: BuildOptions) {
         var options = options
@@ -292,8 +294,10 @@ public final class IncrementalBuilder {
         }
 
         var renderedPages = 0
+        var renderedPaths: [String] = []
         if let library = templates.library {
             let indexes = affected.sorted().filter { !site.pages[$0].hasErrors }
+            renderedPaths = indexes.map { site.pages[$0].outputPath }
             for index in affected where site.pages[index].hasErrors {
                 rendered[site.pages[index].outputPath] = nil
                 renderDiagnostics[site.pages[index].outputPath] = nil
@@ -338,6 +342,40 @@ public final class IncrementalBuilder {
         }
         clock.lap("search index", &report)
 
+        // An in-place edit after a good build: patch the files it changed instead of listing them all.
+        let templatesChanged = changed.contains(where: { $0.hasPrefix(templatesPrefix) || $0 == templatesRoot })
+        if swapsInPlace && !templatesChanged && lastRebuildSucceeded {
+            report.pageCount = rendered.count
+            clock.lap("site files", &report)
+            guard report.succeeded else {
+                lastRebuildSucceeded = false
+                return IncrementalResult(report: report, changedOutputs: [], renderedPages: renderedPages, fullRebuild: full)
+            }
+            var changedOutputs: [String] = []
+            func put(_ path: String, _ bytes: [UInt8]) {
+                if outputs[path] != bytes {
+                    outputs[path] = bytes
+                    changedOutputs.append(path)
+                }
+            }
+            for path in renderedPaths { if let bytes = rendered[path] { put(path, bytes) } }
+            for file in assembly.calendarFiles { put(file.path, file.bytes) }
+            if deferring {
+                pendingAssembly = assembly
+            } else {
+                let paths = Set(siteWide.map(\.path))
+                for path in siteWidePaths where !paths.contains(path) {
+                    outputs[path] = nil
+                    changedOutputs.append(path)
+                }
+                for file in siteWide { put(file.path, file.bytes) }
+                pendingAssembly = nil
+                siteWidePaths = paths
+            }
+            report.fileCount = outputs.count
+            return IncrementalResult(report: report, changedOutputs: changedOutputs.sorted(), renderedPages: renderedPages, fullRebuild: full)
+        }
+
         let pageFiles = site.pages.compactMap { page in rendered[page.outputPath].map { OutputFile(path: page.outputPath, bytes: $0) } }
         let files = pageFiles + assembly.calendarFiles + siteWide + templates.assets
         // Outputs can only start to clash when pages move or templates (assets) change.
@@ -350,8 +388,10 @@ public final class IncrementalBuilder {
         clock.lap("site files", &report)
 
         guard report.succeeded else {
+            lastRebuildSucceeded = false
             return IncrementalResult(report: report, changedOutputs: [], renderedPages: renderedPages, fullRebuild: full)
         }
+        lastRebuildSucceeded = true
         var next: [String: [UInt8]] = [:]
         for file in files { next[file.path] = file.bytes }
         let changedOutputs = Set(next.keys).union(outputs.keys).filter { next[$0] != outputs[$0] }.sorted()
