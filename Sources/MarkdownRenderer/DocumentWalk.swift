@@ -46,10 +46,11 @@ struct DocumentWalk {
     var plainText: String { String(decoding: plainTextBytes, as: UTF8.self) }
 
     /// Visits every node of `document` in order.
-    mutating func walk(_ document: OpaquePointer, rewriteLink: (String) -> LinkRewrite) {
+    /// With `untilFirstParagraph`, it stops as soon as `firstParagraph` is known.
+    mutating func walk(_ document: OpaquePointer, untilFirstParagraph: Bool = false, rewriteLink: (String) -> LinkRewrite) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
-        while true {
+        while !(untilFirstParagraph && firstParagraph != nil) {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }

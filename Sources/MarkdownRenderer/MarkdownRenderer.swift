@@ -46,6 +46,22 @@ public enum MarkdownRenderer {
             diagnostics: walk.diagnostics)
     }
 
+    /// The text of the first top-level paragraph, exactly as `render(_:options:)` gives it in
+    /// `firstParagraph`, found by parsing alone (no HTML, no link callbacks): what lists and
+    /// feeds show of a page before its turn to be rendered comes.
+    public static func firstParagraph(_ markdown: String, options: MarkdownOptions = .init()) -> String? {
+        var cmarkOptions = CMARK_OPT_DEFAULT
+        if options.smartPunctuation { cmarkOptions |= CMARK_OPT_SMART }
+        if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+        guard let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, cmarkOptions) }) else {
+            return nil
+        }
+        defer { cmark_node_free(document) }
+        var walk = DocumentWalk(source: markdown, dropsDangerousDestinations: false)
+        walk.walk(document, untilFirstParagraph: true) { _ in .keep }
+        return walk.firstParagraph
+    }
+
     private static func renderHTML(_ document: OpaquePointer, options: Int32) -> String {
         guard let rendered = cmark_render_html(document, options) else { return "" }
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }

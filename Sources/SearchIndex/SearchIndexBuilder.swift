@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the client-side search index: the manifest `search/index.js`, term shards
 /// `search/t/<n>.js` (contiguous ranges of the sorted terms, each about `termShardBytes`),
 /// result metadata `search/d/<n>.js` and snippet text `search/x/<n>.js`. Every file is one call
@@ -9,120 +11,37 @@ public enum SearchIndexBuilder {
     /// Quantised scores run from 1 to this value (two varint digits).
     static let maximumQuantisedScore = 1000
 
-    /// The index files for `documents`, paths relative to the output root.
+    /// The index files for `documents`, paths relative to the output root: the manifest first.
+    /// (A full build streams the same files through `SearchIndexWriter` instead.)
     public static func build(_ documents: [SearchDocument], options: SearchOptions) -> [GeneratedFile] {
-        let model = IndexModel(documents: documents, scoring: BM25(k1: options.k1, b: options.b))
-        return files(for: model, options: options)
+        var writer = SearchIndexWriter(options: options)
+        var files: [GeneratedFile] = []
+        for slice in slices(ordered(documents), options: options) { writer.add(slice) { files.append($0) } }
+        writer.finish { files.append($0) }
+        // The manifest (written last) first, then terms, metadata and snippets, each in number order.
+        let kinds = ["/index.js", "/t/", "/d/", "/x/"]
+        func rank(_ file: GeneratedFile) -> (Int, Int) {
+            let kind = kinds.firstIndex { file.path.dropFirst(options.directory.count).hasPrefix($0) } ?? kinds.count
+            let number = Int(file.path.split(separator: "/").last?.split(separator: ".").first ?? "") ?? 0
+            return (kind, number)
+        }
+        return files.sorted { rank($0) < rank($1) }
     }
 
-    static func files(for model: IndexModel, options: SearchOptions) -> [GeneratedFile] {
-        let directory = options.directory
-        var files: [GeneratedFile] = []
+    /// Documents in id order: by URL, then by their order in the input.
+    static func ordered(_ documents: [SearchDocument]) -> [SearchDocument] {
+        documents.enumerated().sorted { ($0.element.url, $0.offset) < ($1.element.url, $1.offset) }.map(\.element)
+    }
 
-        // Scores are quantised against the largest one, so the client can sum them as integers.
-        let maximum = model.postings.lazy.flatMap { $0 }.map(\.score).max() ?? 1
-        let scale = Double(maximumQuantisedScore) / (maximum > 0 ? maximum : 1)
-
-        // Terms in UTF-16 order, the order of JavaScript's string comparison.
-        let order = model.terms.indices.sorted { model.terms[$0].utf16.lexicographicallyPrecedes(model.terms[$1].utf16) }
-        var boundaries: [String] = []
-        var shard = JavaScriptText()
-        var shardTerms = 0
-        var previousTerm: String?
-        func closeShard() {
-            shard.raw("});\n")
-            files.append(GeneratedFile(path: "\(directory)/t/\(boundaries.count - 1).js", bytes: shard.bytes))
-            shard = JavaScriptText()
-            shardTerms = 0
+    /// `documents` tokenized in slices on all cores, in order.
+    static func slices(_ documents: [SearchDocument], options: SearchOptions) -> [TokenizedSlice] {
+        let sliceCount = min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        guard sliceCount > 0 else { return [] }
+        let sliceSize = (documents.count + sliceCount - 1) / sliceCount
+        return parallelMap(sliceCount) { index in
+            TokenizedSlice(documents[min(index * sliceSize, documents.count)..<min((index + 1) * sliceSize, documents.count)],
+                           options: options, source: index)
         }
-        for termIndex in order {
-            let term = model.terms[termIndex]
-            if shardTerms == 0 {
-                boundaries.append(previousTerm.map { shortestSeparator(after: $0, upTo: term) } ?? "")
-                shard.raw("SitegenSearch.add(\"t/\(boundaries.count - 1)\",{")
-            } else {
-                shard.raw(",")
-            }
-            let postings = model.postings[termIndex].map {
-                (document: Int($0.document), score: max(1, Int(($0.score * scale).rounded())))
-            }
-            shard.string(term)
-            shard.raw(":\"")
-            shard.raw(String(decoding: PostingCodec.encode(postings), as: UTF8.self))
-            shard.raw("\"")
-            shardTerms += 1
-            previousTerm = term
-            if shard.bytes.count >= options.termShardBytes { closeShard() }
-        }
-        if shardTerms > 0 { closeShard() }
-
-        // Result metadata and snippet text, in document-id slices, written on all cores.
-        var sections: [String] = []
-        var sectionIndex: [String: Int] = [:]
-        for document in model.documents where sectionIndex[document.section] == nil {
-            sectionIndex[document.section] = sections.count
-            sections.append(document.section)
-        }
-        let documents = model.documents
-        let metadataSize = max(1, options.metadataShardSize)
-        let textSize = max(1, options.textShardSize)
-        let metadataCount = (documents.count + metadataSize - 1) / metadataSize
-        let textCount = (documents.count + textSize - 1) / textSize
-        let sectionNumbers = sectionIndex
-        let textLimit = options.maximumTextLength
-        files += parallelMap(metadataCount + textCount) { shard -> GeneratedFile in
-            var text = JavaScriptText()
-            if shard < metadataCount {
-                text.raw("SitegenSearch.add(\"d/\(shard)\",[")
-                for (offset, document) in documents[(shard * metadataSize)..<min((shard + 1) * metadataSize, documents.count)].enumerated() {
-                    if offset > 0 { text.raw(",") }
-                    text.raw("[")
-                    text.string(document.url)
-                    text.raw(",")
-                    text.string(document.title)
-                    text.raw(",")
-                    text.integer(sectionNumbers[document.section] ?? 0)
-                    text.raw("]")
-                }
-                text.raw("]);\n")
-                return GeneratedFile(path: "\(directory)/d/\(shard).js", bytes: text.bytes)
-            }
-            let number = shard - metadataCount
-            text.raw("SitegenSearch.add(\"x/\(number)\",[")
-            for (offset, document) in documents[(number * textSize)..<min((number + 1) * textSize, documents.count)].enumerated() {
-                if offset > 0 { text.raw(",") }
-                text.string(snippetText(document.text, limit: textLimit))
-            }
-            text.raw("]);\n")
-            return GeneratedFile(path: "\(directory)/x/\(number).js", bytes: text.bytes)
-        }
-
-        // The manifest, with a digest of everything else for cache busting.
-        let written = files
-        let fileDigests = parallelMap(written.count) { index in FNV1a.digest(written[index].bytes) }
-        var digest = FNV1a()
-        for (file, fileDigest) in zip(files, fileDigests) {
-            digest.add(file.path.utf8)
-            digest.add(word: fileDigest)
-        }
-        var manifest = JavaScriptText()
-        manifest.raw("SitegenSearch.add(\"index\",{\"version\":\(formatVersion),\"build\":")
-        manifest.string(digest.hex)
-        manifest.raw(",\"documents\":\(model.documents.count),\"scale\":")
-        manifest.raw(String(scale))
-        manifest.raw(",\"metadataShard\":\(metadataSize),\"textShard\":\(textSize),\"sections\":[")
-        for (index, section) in sections.enumerated() {
-            if index > 0 { manifest.raw(",") }
-            manifest.string(section)
-        }
-        manifest.raw("],\"terms\":[")
-        for (index, boundary) in boundaries.enumerated() {
-            if index > 0 { manifest.raw(",") }
-            manifest.string(boundary)
-        }
-        manifest.raw("]});\n")
-        files.insert(GeneratedFile(path: "\(directory)/index.js", bytes: manifest.bytes), at: 0)
-        return files
     }
 
     /// The shortest prefix of `next` (whole scalars) that sorts after `previous` in UTF-16

@@ -30,6 +30,27 @@ import Testing
         #expect(result.firstParagraph == "First para with code and a soft break.")
     }
 
+    /// The parse-only first paragraph (a full build's first pass) must be what rendering gives.
+    @Test(arguments: [
+        "Plain first.\n\nSecond.",
+        "# Heading\n\nAfter a \"heading\" -- with dashes...",
+        "See [the docs][ref] and [inline](x.md).\n\n[ref]: https://example.com",
+        "[undefined] reference stays literal.",
+        "- item\n\n> quote\n\n```\ncode\n```\n\nFinally &amp; *here*\nsoft  \nhard.",
+        "Setext heading\n===\n\nThen this.",
+        "<div>raw</div>\n\nAfter raw HTML.",
+        "",
+        "> only a quote",
+        "工业设计 `code` 大足 ![alt text](i.png)",
+    ])
+    func parseOnlyFirstParagraphMatchesRendering(markdown: String) {
+        for smart in [true, false] {
+            let options = MarkdownOptions(smartPunctuation: smart)
+            #expect(MarkdownRenderer.firstParagraph(markdown, options: options)
+                == MarkdownRenderer.render(markdown, options: options).firstParagraph)
+        }
+    }
+
     @Test func firstParagraphIsTheFirstTopLevelOneWithText() {
         #expect(MarkdownRenderer.render("- item\n\nReal summary.").firstParagraph == "Real summary.")
         #expect(MarkdownRenderer.render("<span></span>\n\nSummary").firstParagraph == "Summary")

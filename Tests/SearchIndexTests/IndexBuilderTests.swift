@@ -139,6 +139,31 @@ import Testing
         #expect(forward == backward)
     }
 
+    /// A full build hands the writer slices of a few pages from a pool of builders that keep their
+    /// term tables; however the documents are cut and whichever builder takes them, the files are
+    /// the same, and snippet and metadata files leave before the last document is in.
+    @Test(arguments: [1, 2, 3, 6])
+    func streamedSlicesGiveTheSameFiles(sliceSize: Int) {
+        let documents = SearchIndexBuilder.ordered(IndexFixture.documents)
+        let expected = SearchIndexBuilder.build(IndexFixture.documents, options: IndexFixture.options)
+        var writer = SearchIndexWriter(options: IndexFixture.options)
+        var builders = (0..<2).map { TokenizedSlice.Builder(options: IndexFixture.options, source: $0) }
+        var files: [GeneratedFile] = []
+        var filesBeforeLastSlice = 0
+        for (number, start) in stride(from: 0, to: documents.count, by: sliceSize).enumerated() {
+            let end = min(start + sliceSize, documents.count)
+            if end == documents.count { filesBeforeLastSlice = files.count }
+            for document in documents[start..<end] { builders[number % 2].add(document) }
+            writer.add(builders[number % 2].takeSlice()) { files.append($0) }
+        }
+        writer.finish { files.append($0) }
+        #expect(files.map(\.path).sorted() == expected.map(\.path).sorted())
+        for file in files { #expect(expected.first { $0.path == file.path } == file, "\(file.path)") }
+        #expect(writer.fileCount == expected.count)
+        #expect(writer.byteCount == expected.reduce(0) { $0 + $1.bytes.count })
+        if sliceSize < documents.count { #expect(filesBeforeLastSlice > 0) }
+    }
+
     @Test func emptySiteStillHasAManifest() throws {
         let files = SearchIndexBuilder.build([], options: SearchOptions())
         #expect(files.map(\.path) == ["search/index.js"])

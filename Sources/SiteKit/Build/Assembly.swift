@@ -1,3 +1,4 @@
+import MarkdownRenderer
 import TemplateEngine
 
 /// The site after assembly: the model plus everything derived from it that rendering needs.
@@ -52,38 +53,19 @@ struct Assembly: Sendable {
     /// path (empty bytes), so the whole site is never held in memory.
     func render(_ indexes: [Int], library: TemplateLibrary, templatesDisplay: String,
                 staging: StagingFolder? = nil) -> [Result<OutputFile, Diagnostics>] {
-        let site = self.site
-        let contexts = self.contexts
-        // Layouts first, and the names each one's templates use: lists no tag can reach are not built.
-        let layouts = indexes.map { LayoutResolver.resolve(site.pages[$0], in: library, templatesDisplay: templatesDisplay) }
-        var names: [String: Set<String>] = [:]
-        for case .success(let layout) in layouts where names[layout] == nil {
-            names[layout] = library.referencedNames(of: layout)
+        let renderer = PageRenderer(self, library: library, templatesDisplay: templatesDisplay, indexes: indexes)
+        let work = Array(zip(indexes, renderer.layouts))
+        return ParallelMap.map(work) { (index: Int, layout: Result<String, Diagnostic>) -> Result<OutputFile, Diagnostics> in
+            renderer.render(index, layout: layout, staging: staging)
         }
-        let namesByLayout = names
-        let work = Array(zip(indexes, layouts))
-        return ParallelMap.map(work) { (index: Int, resolved: Result<String, Diagnostic>) -> Result<OutputFile, Diagnostics> in
-            let page = site.pages[index]
-            switch resolved {
-            case .failure(let diagnostic):
-                return .failure(Diagnostics([diagnostic]))
-            case .success(let layout):
-                let bytes: [UInt8]
-                do throws(TemplateErrors) {
-                    let context = contexts.context(for: index, names: namesByLayout[layout])
-                    bytes = try library.render(layout, context: context, strict: true)
-                } catch {
-                    return .failure(Diagnostics(error.errors.map(TemplateStage.diagnostic)))
-                }
-                guard let staging else { return .success(OutputFile(path: page.outputPath, bytes: bytes)) }
-                do throws(StagingFolder.WriteError) {
-                    try staging.write(OutputFile(path: page.outputPath, bytes: bytes))
-                    return .success(OutputFile(path: page.outputPath, bytes: []))
-                } catch {
-                    return .failure(Diagnostics([.error(staging.output, error.description)]))
-                }
-            }
-        }
+    }
+
+    /// The pages whose `site.pages` entry must carry its rendered Markdown when `siteFiles()`
+    /// runs: the feed's entries, whose content it includes.
+    var feedEntries: [Int] { SiteFiles.feedEntries(site, feedSections: feedSections) }
+
+    private var feedSections: [String] {
+        site.config.sections.filter { $0.schemaType == "NewsArticle" }.map(\.name)
     }
 
     /// The layout of each page at `indexes` (nil where none resolves).
@@ -93,12 +75,58 @@ struct Assembly: Sendable {
 
     /// Sitemap, robots.txt, the feed, `.nojekyll`.
     func siteFiles() -> [OutputFile] {
-        let feedSections = site.config.sections.filter { $0.schemaType == "NewsArticle" }.map(\.name)
-        return [
+        [
             OutputFile(path: "sitemap.xml", text: SiteFiles.sitemap(site)),
             OutputFile(path: "robots.txt", text: SiteFiles.robots(site)),
             OutputFile(path: "feed.xml", text: SiteFiles.atomFeed(site, feedSections: feedSections)),
             OutputFile(path: ".nojekyll", bytes: []),
         ]
+    }
+}
+
+/// Renders single pages through their layouts: the layout of each page resolved once, and the names
+/// each layout's templates use, so that lists no tag can reach are not built.
+struct PageRenderer: Sendable {
+    let assembly: Assembly
+    let library: TemplateLibrary
+    /// The layout of each page asked for, in the order asked.
+    let layouts: [Result<String, Diagnostic>]
+    private let namesByLayout: [String: Set<String>]
+
+    init(_ assembly: Assembly, library: TemplateLibrary, templatesDisplay: String, indexes: [Int]) {
+        self.assembly = assembly
+        self.library = library
+        layouts = indexes.map { LayoutResolver.resolve(assembly.site.pages[$0], in: library, templatesDisplay: templatesDisplay) }
+        var names: [String: Set<String>] = [:]
+        for case .success(let layout) in layouts where names[layout] == nil {
+            names[layout] = library.referencedNames(of: layout)
+        }
+        namesByLayout = names
+    }
+
+    /// Page `index` through `layout`, with `markdown` as its content when given (else the page's
+    /// own); written to `staging` when given, the result then keeping only the path.
+    func render(_ index: Int, layout resolved: Result<String, Diagnostic>, markdown: RenderedMarkdown? = nil,
+                staging: StagingFolder?) -> Result<OutputFile, Diagnostics> {
+        let page = assembly.site.pages[index]
+        switch resolved {
+        case .failure(let diagnostic):
+            return .failure(Diagnostics([diagnostic]))
+        case .success(let layout):
+            let bytes: [UInt8]
+            do throws(TemplateErrors) {
+                let context = assembly.contexts.context(for: index, names: namesByLayout[layout], markdown: markdown)
+                bytes = try library.render(layout, context: context, strict: true)
+            } catch {
+                return .failure(Diagnostics(error.errors.map(TemplateStage.diagnostic)))
+            }
+            guard let staging else { return .success(OutputFile(path: page.outputPath, bytes: bytes)) }
+            do throws(StagingFolder.WriteError) {
+                try staging.write(OutputFile(path: page.outputPath, bytes: bytes))
+                return .success(OutputFile(path: page.outputPath, bytes: []))
+            } catch {
+                return .failure(Diagnostics([.error(staging.output, error.description)]))
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MarkdownRenderer
 import SearchIndex
 import TemplateEngine
 
@@ -23,28 +24,46 @@ public enum SiteBuilder {
         guard let config = loadedConfig else { return report }
         clock.lap("config", &report)
 
-        // The files' bytes are released as soon as their pages are parsed.
+        // Pass 1, on all cores: each file is read, its front matter parsed and its first paragraph
+        // found (lists show it), and its text dropped. Section list pages keep theirs: their
+        // content appears on other pages.
+        let contentRoot = options.absolute(options.contentDir)
+        let markdownOptions = MarkdownStage.options(config)
         var (pages, drafts) = { () -> ([Page], Set<String>) in
-            let (files, scanDiagnostics) = ContentScanner.scan(root: options.absolute(options.contentDir),
-                                                               displayRoot: options.display(options.contentDir))
+            let (paths, scanDiagnostics) = ContentScanner.list(root: contentRoot, displayRoot: options.display(options.contentDir))
             report.diagnostics.append(contentsOf: scanDiagnostics)
-            clock.lap("read", &report)
-            let (pages, drafts, loadDiagnostics) = ContentLoader.load(files, config: config, includeDrafts: options.includeDrafts)
+            let parsed = ParallelMap.map(paths) { relative -> (file: SourceFile, parsed: ContentLoader.ParsedFile) in
+                let display = ContentScanner.join(options.display(options.contentDir), relative)
+                let file = SourceFile(relativePath: relative, displayPath: display, bytes: [])
+                guard let bytes = ContentScanner.readFile(contentRoot + "/" + relative) else {
+                    return (file, ContentLoader.ParsedFile(diagnostics: [.error(display, "cannot read file")]))
+                }
+                var result = ContentLoader.parse(SourceFile(relativePath: relative, displayPath: display, bytes: bytes),
+                                                 config: config, includeDrafts: options.includeDrafts)
+                if var page = result.page, page.kind != .section {
+                    if page.frontMatter.summary == nil { page.leadParagraph = MarkdownRenderer.firstParagraph(page.body, options: markdownOptions) }
+                    page.body = ""
+                    result.page = page
+                }
+                return (file, result)
+            }
+            let (pages, drafts, loadDiagnostics) = ContentLoader.finish(parsed, config: config)
             report.diagnostics.append(contentsOf: loadDiagnostics)
-            clock.lap("front matter", &report)
             return (pages, drafts)
         }()
-        report.diagnostics.append(contentsOf: MarkdownStage.run(&pages, config: config, drafts: drafts))
-        // The Markdown is rendered; a one-off build has no further use for the source text.
-        for index in pages.indices { pages[index].body = "" }
-        clock.lap("markdown", &report)
+        clock.lap("read + parse", &report)
+        let resolver = MarkdownStage.resolver(for: pages, drafts: drafts)
+        let sectionPages = pages.indices.filter { pages[$0].kind == .section }
+        report.diagnostics.append(contentsOf: MarkdownStage.run(&pages, config: config, drafts: drafts, indexes: sectionPages))
+        for index in sectionPages { pages[index].body = "" }
 
         let (templates, templateDiagnostics) = TemplateStage.load(root: options.absolute(options.templatesDir), displayRoot: templatesDisplay)
         report.diagnostics.append(contentsOf: templateDiagnostics)
         TemplateStage.addNotFoundPage(to: &pages, library: templates.library)
         clock.lap("templates", &report)
 
-        let assembly = Assembly(config: config, pages: pages)
+        var assembly = Assembly(config: config, pages: pages)
+        pages = []
         report.diagnostics.append(contentsOf: assembly.diagnostics)
         clock.lap("assemble", &report)
 
@@ -58,27 +77,27 @@ public enum SiteBuilder {
                 return report
             }
         }
-        var rendered: [OutputFile] = []
-        if let library = templates.library {
-            let renderable = assembly.site.pages.indices.filter { !assembly.site.pages[$0].hasErrors }
-            for result in assembly.render(renderable, library: library, templatesDisplay: templatesDisplay, staging: staging) {
-                switch result {
-                case .success(let file): rendered.append(file)
-                case .failure(let diagnostics): report.diagnostics.append(contentsOf: diagnostics)
-                }
-            }
-        }
+
+        // Pass 2, on all cores: each page's file read again, its Markdown rendered, the page rendered
+        // and written, its text indexed for search; then all of it dropped but the term counts.
+        let stream = PageStream(assembly: assembly, library: templates.library, templatesDisplay: templatesDisplay,
+                                contentRoot: contentRoot, resolver: resolver, markdownOptions: markdownOptions,
+                                searchOptions: SearchStage.options(config.search), staging: staging)
+        let streamed = stream.run()
+        report.diagnostics.append(contentsOf: streamed.diagnostics)
         clock.lap("render", &report)
 
-        let searchFiles = SearchStage.files(for: assembly.site, settings: config.search)
-        report.searchIndexFiles = searchFiles.count
-        report.searchIndexBytes = searchFiles.reduce(0) { $0 + $1.bytes.count }
+        let (searchFiles, searchDiagnostics) = streamed.finishSearchIndex()
+        report.diagnostics.append(contentsOf: searchDiagnostics)
+        report.searchIndexFiles = streamed.searchIndex.fileCount
+        report.searchIndexBytes = streamed.searchIndex.byteCount
         clock.lap("search index", &report)
 
-        let others = assembly.calendarFiles + searchFiles + assembly.siteFiles() + templates.assets
-        let outputs = rendered + others
+        for (index, markdown) in streamed.feedMarkdown { assembly.site.pages[index].markdown = markdown }
+        let others = assembly.calendarFiles + assembly.siteFiles() + templates.assets
+        let outputs = streamed.outputs + searchFiles + others
         report.diagnostics.append(contentsOf: duplicateOutputs(outputs, site: assembly.site, templatesDisplay: templatesDisplay))
-        report.pageCount = rendered.count
+        report.pageCount = streamed.outputs.count
         report.fileCount = outputs.count
         if options.dryRun { report.files = outputs }
         clock.lap("site files", &report)

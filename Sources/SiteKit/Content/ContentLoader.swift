@@ -140,3 +140,18 @@ enum ContentLoader {
         return diagnostics
     }
 }
+
+extension ContentLoader {
+    /// Reads `page`'s file again for its Markdown body: a full build keeps no page's text between
+    /// reading the front matter of all of them and rendering each one.
+    static func body(of page: Page, contentRoot: String) -> Result<String, Diagnostic> {
+        guard let bytes = ContentScanner.readFile(contentRoot + "/" + page.sourcePath) else {
+            return .failure(.error(page.displayPath, "cannot read file"))
+        }
+        guard case .success(let text) = SourceText.decode(bytes), case .success(let split) = FrontMatterSplitter.split(text),
+              split.bodyFirstLine == page.bodyFirstLine else {
+            return .failure(.error(page.displayPath, "file changed while the site was being built; build again"))
+        }
+        return .success(split.body)
+    }
+}

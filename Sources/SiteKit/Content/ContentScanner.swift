@@ -5,6 +5,23 @@ enum ContentScanner {
     /// Every `.md` file below `root` (hidden files and folders skipped), sorted by path, and the
     /// problems met on the way (unreadable files, symbolic link loops).
     static func scan(root: String, displayRoot: String) -> ([SourceFile], [Diagnostic]) {
+        let (found, listDiagnostics) = list(root: root, displayRoot: displayRoot)
+        var diagnostics = listDiagnostics
+        // Reading is the slow part on a cold disk: all cores at once.
+        let read = ParallelMap.map(found) { relative -> SourceFile? in
+            readFile(root + "/" + relative).map { SourceFile(relativePath: relative, displayPath: join(displayRoot, relative), bytes: $0) }
+        }
+        var files: [SourceFile] = []
+        files.reserveCapacity(read.count)
+        for (relative, file) in zip(found, read) {
+            if let file { files.append(file) } else { diagnostics.append(.error(join(displayRoot, relative), "cannot read file")) }
+        }
+        return (files, diagnostics)
+    }
+
+    /// The paths (inside the content folder) of every `.md` file below `root`, sorted, without
+    /// reading them; and the problems met on the way.
+    static func list(root: String, displayRoot: String) -> ([String], [Diagnostic]) {
         var found: [String] = []
         var diagnostics: [Diagnostic] = []
         var ancestors: [String] = []
@@ -40,16 +57,7 @@ enum ContentScanner {
             }
         }
         visit(root, relative: "")
-        // Reading is the slow part on a cold disk: all cores at once.
-        let read = ParallelMap.map(found) { relative -> SourceFile? in
-            readFile(root + "/" + relative).map { SourceFile(relativePath: relative, displayPath: join(displayRoot, relative), bytes: $0) }
-        }
-        var files: [SourceFile] = []
-        files.reserveCapacity(read.count)
-        for (relative, file) in zip(found, read) {
-            if let file { files.append(file) } else { diagnostics.append(.error(join(displayRoot, relative), "cannot read file")) }
-        }
-        return (files, diagnostics)
+        return (found, diagnostics)
     }
 
     static func join(_ folder: String, _ name: String) -> String {

@@ -22,6 +22,9 @@ public struct Page: Sendable {
     /// The Markdown after the front matter.
     public var body: String
     private var rendered: RenderedBox?
+    /// The first paragraph's text when the Markdown is not kept rendered (a full build renders
+    /// each page only when its turn comes, but lists need every page's summary before that).
+    public var leadParagraph: String?
     /// Whether its front matter had errors: such a page still answers links (so one mistake does not
     /// cascade into "no such file" errors elsewhere) but is not rendered.
     public var hasErrors = false
@@ -97,6 +100,6 @@ public struct Page: Sendable {
 
     /// Front matter `summary`, else the first paragraph's text, else empty.
     public var summary: String {
-        frontMatter.summary ?? markdown?.firstParagraph ?? ""
+        frontMatter.summary ?? markdown?.firstParagraph ?? leadParagraph ?? ""
     }
 }

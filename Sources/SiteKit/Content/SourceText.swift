@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Decoding a content file's bytes into text the way authors expect: UTF-8 only, a byte order
 /// mark ignored, CRLF line endings accepted.
 enum SourceText {
@@ -9,7 +15,8 @@ enum SourceText {
         guard let text = String(validating: body, as: UTF8.self) else {
             return .failure(firstInvalidPosition(body))
         }
-        guard text.utf8.contains(13) else { return .success(text) }
+        let hasCR = body.withUnsafeBufferPointer { $0.count > 0 && memchr($0.baseAddress!, 13, $0.count) != nil }
+        guard hasCR else { return .success(text) }
         var normalised = [UInt8]()
         normalised.reserveCapacity(body.count)
         var previousWasCR = false

@@ -5,31 +5,44 @@ import MarkdownRenderer
 enum MarkdownStage {
     /// Renders the pages at `indexes` (all when nil); links are checked against every page.
     static func run(_ pages: inout [Page], config: SiteConfig, drafts: Set<String>, indexes: [Int]? = nil) -> [Diagnostic] {
-        var outputs: [String: String] = [:]
-        for page in pages where !page.sourcePath.isEmpty { outputs[page.sourcePath] = page.outputPath }
-        let resolver = LinkResolver(outputs: outputs, drafts: drafts)
-        let options = MarkdownOptions(smartPunctuation: true, unsafeHTML: config.unsafeHTML)
+        let resolver = resolver(for: pages, drafts: drafts)
+        let options = options(config)
         let selected = indexes ?? Array(pages.indices)
         let input = selected.map { pages[$0] }
-        let results = ParallelMap.map(input) { page -> (RenderedMarkdown, Set<String>, [Diagnostic]) in
-            var linked: Set<String> = []
-            let origin = LinkResolver.Origin(page)
-            let rendered = MarkdownRenderer.render(page.body, options: options) { destination in
-                let (rewrite, target) = resolver.resolve(destination, from: origin)
-                if let target { linked.insert(target) }
-                return rewrite
-            }
-            let diagnostics = rendered.diagnostics.map {
-                Diagnostic.error(page.displayPath, line: $0.line + page.bodyFirstLine - 1, column: $0.column, $0.message)
-            }
-            return (rendered, linked, diagnostics)
-        }
+        let results = ParallelMap.map(input) { page in render(page, body: page.body, resolver: resolver, options: options) }
         var diagnostics: [Diagnostic] = []
         for (offset, index) in selected.enumerated() {
-            pages[index].markdown = results[offset].0
-            pages[index].linkedSources = results[offset].1
-            diagnostics.append(contentsOf: results[offset].2)
+            pages[index].markdown = results[offset].markdown
+            pages[index].linkedSources = results[offset].linked
+            diagnostics.append(contentsOf: results[offset].diagnostics)
         }
         return diagnostics
+    }
+
+    static func resolver(for pages: [Page], drafts: Set<String>) -> LinkResolver {
+        var outputs: [String: String] = [:]
+        for page in pages where !page.sourcePath.isEmpty { outputs[page.sourcePath] = page.outputPath }
+        return LinkResolver(outputs: outputs, drafts: drafts)
+    }
+
+    static func options(_ config: SiteConfig) -> MarkdownOptions {
+        MarkdownOptions(smartPunctuation: true, unsafeHTML: config.unsafeHTML)
+    }
+
+    /// One page's Markdown `body`: the rendering, the content files it links to, and its
+    /// diagnostics at file positions.
+    static func render(_ page: Page, body: String, resolver: LinkResolver, options: MarkdownOptions)
+        -> (markdown: RenderedMarkdown, linked: Set<String>, diagnostics: [Diagnostic]) {
+        var linked: Set<String> = []
+        let origin = LinkResolver.Origin(page)
+        let rendered = MarkdownRenderer.render(body, options: options) { destination in
+            let (rewrite, target) = resolver.resolve(destination, from: origin)
+            if let target { linked.insert(target) }
+            return rewrite
+        }
+        let diagnostics = rendered.diagnostics.map {
+            Diagnostic.error(page.displayPath, line: $0.line + page.bodyFirstLine - 1, column: $0.column, $0.message)
+        }
+        return (rendered, linked, diagnostics)
     }
 }

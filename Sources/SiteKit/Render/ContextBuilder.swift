@@ -1,4 +1,5 @@
 import Foundation
+import MarkdownRenderer
 import TemplateEngine
 
 /// Builds the values a template sees for one page (documented in the README's template reference).
@@ -60,19 +61,20 @@ struct ContextBuilder: Sendable {
     }
 
     /// The context of page `index`. `names` (the names its layout's templates use) lets the page
-    /// lists of sections no tag reaches be left out; nil builds everything.
-    func context(for index: Int, names: Set<String>? = nil) -> TemplateValue {
+    /// lists of sections no tag reaches be left out; nil builds everything. `markdown`, when given,
+    /// is the page's rendered Markdown (a full build renders it just before the page).
+    func context(for index: Int, names: Set<String>? = nil, markdown: RenderedMarkdown? = nil) -> TemplateValue {
         let page = site.pages[index]
         let linker = Linker(page: page, baseURL: site.config.baseURL)
         if page.kind == .single {
             let values = shared.value(sharedKey(page)) {
                 (siteValue(for: page, linker: linker), sectionValue(page.section, linker: linker, withPages: false))
             }
-            return .object(["site": values.site, "page": pageValue(index, linker: linker), "section": values.section])
+            return .object(["site": values.site, "page": pageValue(index, linker: linker, markdown: markdown), "section": values.section])
         }
         var object: [String: TemplateValue] = [
             "site": siteValue(for: page, linker: linker, names: names),
-            "page": pageValue(index, linker: linker),
+            "page": pageValue(index, linker: linker, markdown: markdown),
         ]
         if !page.section.isEmpty {
             object["section"] = sectionValue(page.section, linker: linker, withPages: page.kind == .section)
@@ -182,9 +184,9 @@ struct ContextBuilder: Sendable {
         return object
     }
 
-    func pageValue(_ index: Int, linker: Linker) -> TemplateValue {
+    func pageValue(_ index: Int, linker: Linker, markdown given: RenderedMarkdown? = nil) -> TemplateValue {
         let page = site.pages[index]
-        let markdown = page.markdown
+        let markdown = given ?? page.markdown
         var object = commonFields(page, linker: linker)
         if object["description"]?.scalarText?.isEmpty ?? true { object["description"] = .string(site.config.description) }
         object["content"] = .string(markdown?.html ?? "")

@@ -18,18 +18,23 @@ enum SiteFiles {
     /// How many entries the feed carries: the newest, as feed readers only look at recent ones.
     static let feedLimit = 50
 
-    /// An Atom feed (RFC 4287) of the newest dated pages of the news-like sections (`schema:
-    /// NewsArticle`), or of all dated pages in sections when there are none; full content included.
-    static func atomFeed(_ site: SiteModel, feedSections: [String]) -> String {
-        let base = site.config.baseURL
-        let dated = site.pages.indices.filter { index in
+    /// The pages the feed lists (with their content), newest first: dated singles of `feedSections`.
+    static func feedEntries(_ site: SiteModel, feedSections: [String]) -> [Int] {
+        Array(site.pages.indices.filter { index in
             let page = site.pages[index]
             return page.kind == .single && page.frontMatter.date != nil && (feedSections.isEmpty || feedSections.contains(page.section))
         }.sorted { a, b in
             let (x, y) = (site.pages[a], site.pages[b])
             if x.frontMatter.date != y.frontMatter.date { return x.frontMatter.date! > y.frontMatter.date! }
             return x.outputPath < y.outputPath
-        }.prefix(feedLimit)
+        }.prefix(feedLimit))
+    }
+
+    /// An Atom feed (RFC 4287) of the newest dated pages of the news-like sections (`schema:
+    /// NewsArticle`), or of all dated pages in sections when there are none; full content included.
+    static func atomFeed(_ site: SiteModel, feedSections: [String]) -> String {
+        let base = site.config.baseURL
+        let dated = feedEntries(site, feedSections: feedSections)
         let updated = dated.first.map { "\(site.pages[$0].frontMatter.date!)T00:00:00Z" } ?? "1970-01-01T00:00:00Z"
         var out = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -117,7 +117,7 @@ enum SitePath {
 
     /// Decodes `%XX` escapes; invalid escapes are kept as written.
     static func percentDecode(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.first {

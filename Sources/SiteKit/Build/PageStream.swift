@@ -1,0 +1,166 @@
+import Foundation
+import MarkdownRenderer
+import SearchIndex
+import TemplateEngine
+
+/// The second pass of a full build, on all cores: every page in output-path order (the search
+/// index's document order) has its file read again, its Markdown rendered, its layout rendered and
+/// written, and its text tokenized for search. Pages are taken in slices; a finished slice is
+/// merged into the search index in order, which writes each snippet and metadata file as soon as
+/// it is complete. What a page leaves behind is its output path and its term counts: memory does
+/// not grow with the text of the pages already written.
+struct PageStream: @unchecked Sendable {
+    let assembly: Assembly
+    let library: TemplateLibrary?
+    let templatesDisplay: String
+    let contentRoot: String
+    let resolver: LinkResolver
+    let markdownOptions: MarkdownOptions
+    let searchOptions: SearchOptions
+    /// Where files go; nil keeps them in memory (`sitegen check`, or a build that already failed).
+    let staging: StagingFolder?
+
+    /// What the pass made. (A class, so the index writer is mutated in place, never copied.)
+    final class Output: @unchecked Sendable {
+        /// The page files, in output-path order (paths only when written to staging).
+        var outputs: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        var searchIndex: SearchIndexWriter
+        /// The search files written so far (paths only when written to staging).
+        var searchFiles: [OutputFile] = []
+        /// The rendered Markdown of the feed's entries, which the feed includes.
+        var feedMarkdown: [(Int, RenderedMarkdown)] = []
+        let staging: StagingFolder?
+
+        init(searchIndex: SearchIndexWriter, staging: StagingFolder?) {
+            self.searchIndex = searchIndex
+            self.staging = staging
+        }
+
+        /// Stores or writes one search file.
+        func put(_ file: GeneratedFile) {
+            guard let staging else {
+                searchFiles.append(OutputFile(path: file.path, bytes: file.bytes))
+                return
+            }
+            do throws(StagingFolder.WriteError) {
+                try staging.write(OutputFile(path: file.path, bytes: file.bytes))
+                searchFiles.append(OutputFile(path: file.path, bytes: []))
+            } catch {
+                diagnostics.append(.error(staging.output, error.description))
+            }
+        }
+
+        /// Writes the rest of the search index; returns every search file and the new diagnostics.
+        func finishSearchIndex() -> ([OutputFile], [Diagnostic]) {
+            let before = diagnostics.count
+            searchIndex.finish { put($0) }
+            return (searchFiles, Array(diagnostics[before...]))
+        }
+    }
+
+    /// One slice's results, waiting for its turn to be merged.
+    private struct SliceOutput: @unchecked Sendable {
+        var outputs: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        var tokens: TokenizedSlice?
+        var feedMarkdown: [(Int, RenderedMarkdown)] = []
+    }
+
+    /// Slice builders waiting for a worker: each keeps its term table from slice to slice.
+    private final class BuilderPool: @unchecked Sendable {
+        private let lock = NSLock()
+        private var idle: [TokenizedSlice.Builder] = []
+        private var made = 0
+        let options: SearchOptions
+
+        init(options: SearchOptions) { self.options = options }
+
+        func take() -> TokenizedSlice.Builder {
+            lock.lock()
+            defer { lock.unlock() }
+            if let builder = idle.popLast() { return builder }
+            made += 1
+            return TokenizedSlice.Builder(options: options, source: made - 1)
+        }
+
+        func give(_ builder: TokenizedSlice.Builder) {
+            lock.lock()
+            idle.append(builder)
+            lock.unlock()
+        }
+    }
+
+    /// Merges slices in order, whichever thread finishes them.
+    private final class Merger: @unchecked Sendable {
+        private let lock = NSLock()
+        private var waiting: [Int: SliceOutput] = [:]
+        private var next = 0
+        let output: Output
+
+        init(_ output: Output) { self.output = output }
+
+        func hand(_ slice: SliceOutput, number: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            waiting[number] = slice
+            while let ready = waiting.removeValue(forKey: next) {
+                output.outputs += ready.outputs
+                output.diagnostics += ready.diagnostics
+                output.feedMarkdown += ready.feedMarkdown
+                if let tokens = ready.tokens { output.searchIndex.add(tokens) { output.put($0) } }
+                next += 1
+            }
+        }
+    }
+
+    func run() -> Output {
+        let site = assembly.site
+        let order = site.pages.indices.sorted { (site.pages[$0].outputPath, $0) < (site.pages[$1].outputPath, $1) }
+        let renderable = order.filter { !site.pages[$0].hasErrors }
+        let renderer = library.map { PageRenderer(assembly, library: $0, templatesDisplay: templatesDisplay, indexes: renderable) }
+        var layoutOf: [Int: Result<String, Diagnostic>] = [:]
+        if let renderer { for (index, layout) in zip(renderable, renderer.layouts) { layoutOf[index] = layout } }
+        let layouts = layoutOf
+        let feed = Set(assembly.feedEntries)
+
+        let merger = Merger(Output(searchIndex: SearchIndexWriter(options: searchOptions), staging: staging))
+        let pool = BuilderPool(options: searchOptions)
+        let sliceSize = max(1, min(64, order.count / (CPU.activeCores * 16)))
+        let sliceCount = (order.count + sliceSize - 1) / sliceSize
+        DispatchQueue.concurrentPerform(iterations: sliceCount) { number in
+            var builder = pool.take()
+            var slice = SliceOutput()
+            for index in order[(number * sliceSize)..<min((number + 1) * sliceSize, order.count)] {
+                let page = site.pages[index]
+                var markdown = page.markdown
+                if markdown == nil {
+                    if page.sourcePath.isEmpty {
+                        markdown = MarkdownRenderer.render("", options: markdownOptions)
+                    } else {
+                        switch ContentLoader.body(of: page, contentRoot: contentRoot) {
+                        case .success(let body):
+                            let rendered = MarkdownStage.render(page, body: body, resolver: resolver, options: markdownOptions)
+                            markdown = rendered.markdown
+                            slice.diagnostics += rendered.diagnostics
+                        case .failure(let diagnostic):
+                            slice.diagnostics.append(diagnostic)
+                        }
+                    }
+                }
+                if let renderer, let layout = layouts[index] {
+                    switch renderer.render(index, layout: layout, markdown: markdown, staging: staging) {
+                    case .success(let file): slice.outputs.append(file)
+                    case .failure(let diagnostics): slice.diagnostics += diagnostics.items
+                    }
+                }
+                if let document = SearchStage.document(for: page, markdown: markdown, site: site) { builder.add(document) }
+                if feed.contains(index), let markdown { slice.feedMarkdown.append((index, markdown)) }
+            }
+            slice.tokens = builder.takeSlice()
+            pool.give(builder)
+            merger.hand(slice, number: number)
+        }
+        return merger.output
+    }
+}
