@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "MarkdownRendererTests", dependencies: ["MarkdownRenderer"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"]),
-        .testTarget(name: "SiteKitTests", dependencies: ["SiteKit"]),
+        .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "TemplateEngine", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
     ],
     swiftLanguageModes: [.v6]

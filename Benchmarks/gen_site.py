@@ -394,7 +394,7 @@ class Output:
         self.count += 1
 
 
-def generate(count: int, out: str, seed: int, content: str, templates: str | None) -> Output:
+def generate(count: int, out: str, seed: int, content: str, templates: str | None, body_scale: int = 1) -> Output:
     rng = random.Random(seed)
     pages = plan(count, rng)
     real = real_pages(content)
@@ -421,7 +421,7 @@ def generate(count: int, out: str, seed: int, content: str, templates: str | Non
     output.write("hugo/content/docs/_index.md", docs_index)
 
     for page in pages:
-        budget = rng.randint(2048, 5120)
+        budget = rng.randint(2048, 5120) * body_scale
         lines = ["---", f"title: {yaml_string(page.title)}",
                  f"description: {yaml_string(' '.join(writer.words(8, 20)).capitalize() + '.')}"]
         lines += [f"{key}: {value}" for key, value in page.front]
@@ -459,12 +459,14 @@ def main() -> int:
     parser.add_argument("--content", default=os.path.join(repo, "Content"), help="the real Content/ folder")
     parser.add_argument("--templates", default=os.path.join(repo, "Templates"),
                         help="the real Templates/ folder (its assets are copied into the Hugo site)")
+    parser.add_argument("--body-scale", type=int, default=1,
+                        help="multiply every synthetic page's body size (default 1: 2-5 KB), to see what grows with bodies")
     args = parser.parse_args()
     out = os.path.abspath(args.out)
     if os.path.commonpath([out, repo]) == repo:
         print(f"gen_site.py: refusing to write into the repository ({out}); use /dev/shm or /tmp", file=sys.stderr)
         return 2
-    output = generate(args.pages, out, args.seed, args.content, args.templates)
+    output = generate(args.pages, out, args.seed, args.content, args.templates, args.body_scale)
     print(f"{output.count} files in {out} (seed {args.seed}, {args.pages} synthetic pages), sha256 {output.digest.hexdigest()[:16]}")
     return 0
 

@@ -26,6 +26,8 @@ struct DocumentWalk {
     /// The document's plain text so far, as UTF-8 (text is gathered as bytes: one String per block, not per node).
     private var plainTextBytes: [UInt8] = []
     private(set) var firstParagraph: String?
+    /// The source lines (1-based, inclusive) of the first paragraph.
+    private(set) var firstParagraphLines: ClosedRange<Int>?
     private(set) var pendingHeadings: [PendingHeading] = []
     private(set) var links: [String] = []
     private(set) var diagnostics: [MarkdownDiagnostic] = []
@@ -99,6 +101,8 @@ struct DocumentWalk {
             let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT
         {
             firstParagraph = String(decoding: blockText, as: UTF8.self)
+            let start = Int(cmark_node_get_start_line(node))
+            firstParagraphLines = start...max(start, Int(cmark_node_get_end_line(node)))
         }
         appendBlock()
         block = nil

@@ -49,17 +49,89 @@ public enum MarkdownRenderer {
     /// The text of the first top-level paragraph, exactly as `render(_:options:)` gives it in
     /// `firstParagraph`, found by parsing alone (no HTML, no link callbacks): what lists and
     /// feeds show of a page before its turn to be rendered comes.
-    public static func firstParagraph(_ markdown: String, options: MarkdownOptions = .init()) -> String? {
+    ///
+    /// Most pages open with their first paragraph, so the opening of the text is parsed first: up
+    /// to a blank line after `prefixBytes`. Later lines cannot change blocks that a blank line has
+    /// closed, with one exception: link reference definitions, which can appear anywhere and change
+    /// how a `[` in the paragraph reads. So the prefix's answer is taken when its first paragraph
+    /// ends before the cut and either has no `[` or the text defines no reference (has no `]:`);
+    /// otherwise the whole text is parsed.
+    public static func firstParagraph(_ markdown: String, options: MarkdownOptions = .init(), prefixBytes: Int = 768) -> String? {
         var cmarkOptions = CMARK_OPT_DEFAULT
         if options.smartPunctuation { cmarkOptions |= CMARK_OPT_SMART }
         if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
-        guard let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, cmarkOptions) }) else {
+        var source = markdown
+        let prefix: (text: String, lines: Int)? = source.withUTF8 { bytes in
+            guard let cut = prefixCut(bytes, after: prefixBytes) else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut.end]), as: UTF8.self)
+            return (text, cut.lines)
+        }
+        if let prefix, let (text, lines) = parseFirstParagraph(prefix.text, options: cmarkOptions),
+           lines.upperBound < prefix.lines, !linesContainBracket(prefix.text, lines) || !mayDefineReferences(markdown) {
+            return text
+        }
+        return parseFirstParagraph(markdown, options: cmarkOptions)?.text
+    }
+
+    private static func parseFirstParagraph(_ markdown: String, options: Int32) -> (text: String, lines: ClosedRange<Int>)? {
+        guard let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
             return nil
         }
         defer { cmark_node_free(document) }
         var walk = DocumentWalk(source: markdown, dropsDangerousDestinations: false)
         walk.walk(document, untilFirstParagraph: true) { _ in .keep }
-        return walk.firstParagraph
+        guard let text = walk.firstParagraph, let lines = walk.firstParagraphLines else { return nil }
+        return (text, lines)
+    }
+
+    /// The end of the first blank line that starts at or after `offset` (the bytes before it are
+    /// the prefix), and how many lines the prefix has; nil when the text has none.
+    static func prefixCut(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> (end: Int, lines: Int)? {
+        guard bytes.count > offset * 2 else { return nil }
+        var lines = 0
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var end = lineStart
+            var blank = true
+            while end < bytes.count, bytes[end] != 10, bytes[end] != 13 {
+                if bytes[end] != 32 && bytes[end] != 9 { blank = false }
+                end += 1
+            }
+            guard end < bytes.count else { return nil }
+            var next = end + 1
+            if bytes[end] == 13, next < bytes.count, bytes[next] == 10 { next += 1 }
+            lines += 1
+            if blank && lineStart >= offset { return (next, lines) }
+            lineStart = next
+        }
+        return nil
+    }
+
+    /// Whether `text` has a `]:`, without which it has no link reference definition.
+    static func mayDefineReferences(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") && previous == UInt8(ascii: "]") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Whether lines `lines` (1-based) of `text` contain a `[`.
+    private static func linesContainBracket(_ text: String, _ lines: ClosedRange<Int>) -> Bool {
+        var line = 1
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            defer { previous = byte }
+            if byte == 10 && previous == 13 { continue }
+            if byte == 10 || byte == 13 {
+                line += 1
+                if line > lines.upperBound { return false }
+            } else if byte == UInt8(ascii: "[") && line >= lines.lowerBound {
+                return true
+            }
+        }
+        return false
     }
 
     private static func renderHTML(_ document: OpaquePointer, options: Int32) -> String {

@@ -62,7 +62,7 @@ public struct TokenizedSlice: Sendable {
             if scratch.count < table.terms.count { scratch += [UInt32](repeating: 0, count: table.terms.count - scratch.count) }
             // Fields of one name share a length; fields of one name and weight share a slot.
             var tokenized = TokenizedDocument(url: document.url, title: document.title, section: document.section,
-                                              snippet: snippetText(document.text, limit: textLimit))
+                                              snippet: snippetBytes(document.text, limit: textLimit))
             for (position, field) in fields.enumerated() {
                 if fields[..<position].contains(where: { $0.name == field.name && $0.weight == field.weight }) { continue }
                 var length = 0
@@ -119,7 +119,8 @@ struct TokenizedDocument: Sendable {
     var url: String
     var title: String
     var section: String
-    var snippet: String
+    /// The snippet text, UTF-8.
+    var snippet: [UInt8]
     var entries: [Entry] = []
     var slots: [Slot] = []
 }
@@ -248,14 +249,14 @@ public struct SearchIndexWriter {
         try emit(file, write)
     }
 
-    private mutating func addText<Failure: Error>(_ snippet: String, write: (GeneratedFile) throws(Failure) -> Void) throws(Failure) {
+    private mutating func addText<Failure: Error>(_ snippet: [UInt8], write: (GeneratedFile) throws(Failure) -> Void) throws(Failure) {
         let size = max(1, options.textShardSize)
         if pendingTextCount == 0 {
             pendingText.raw("SitegenSearch.add(\"x/\(documentCount / size)\",[")
         } else {
             pendingText.raw(",")
         }
-        pendingText.string(snippet)
+        snippet.withUnsafeBufferPointer { pendingText.string(utf8: $0) }
         pendingTextCount += 1
         if pendingTextCount == size { try flushText(number: documentCount / size, write: write) }
     }

@@ -1,6 +1,11 @@
 /// Snippet text as the results page gets it: runs of ASCII whitespace collapsed to one space,
 /// trimmed, and cut at a space before `limit` Unicode scalars.
 func snippetText(_ text: String, limit: Int) -> String {
+    String(decoding: snippetBytes(text, limit: limit), as: UTF8.self)
+}
+
+/// `snippetText` as UTF-8 bytes (whole scalars of `text`, so valid), for writing without a String.
+func snippetBytes(_ text: String, limit: Int) -> [UInt8] {
     var text = text
     return text.withUTF8 { utf8 in
         var out: [UInt8] = []
@@ -29,6 +34,6 @@ func snippetText(_ text: String, limit: Int) -> String {
             out.append(byte)
         }
         if truncated && lastSpace > out.count / 2 { out.removeSubrange(lastSpace...) }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MarkdownRenderer
 
@@ -48,6 +49,37 @@ import Testing
             let options = MarkdownOptions(smartPunctuation: smart)
             #expect(MarkdownRenderer.firstParagraph(markdown, options: options)
                 == MarkdownRenderer.render(markdown, options: options).firstParagraph)
+        }
+    }
+
+    /// The prefix shortcut of `firstParagraph` against a whole render, on seeded random documents
+    /// made of blocks that can span or follow the cut: unclosed fences, setext underlines, lazy
+    /// quote lines, reference definitions after the paragraph, CRLF and CR line endings.
+    @Test func prefixShortcutAgreesWithRenderingOnRandomDocuments() {
+        let blocks = [
+            "Plain \"quoted\" text -- with *emphasis*.", "Uses [a reference][r] here.", "[r]: https://example.com/r",
+            "Heading text\n===", "Under\n---", "# ATX heading", "```\nfenced", "```", "<div>\nhtml block", "</div>",
+            "> quote\nlazy continuation", "- item one\n- item two", "1. first", "    indented code", "***",
+            "![image](i.png) and more", "Line with trailing spaces  \nhard break", "[r]", "Another paragraph.",
+            "工业设计 大足", "&amp; &copy; entity", "<!-- comment -->", "\t tab-indented", "",
+        ]
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        for _ in 0..<1500 {
+            let ending = ["\n", "\r\n", "\r"][next(3)]
+            let parts = (0..<(2 + next(10))).map { _ in blocks[next(blocks.count)] }
+            let separators = parts.map { _ in next(4) == 0 ? ending : ending + ending }
+            let markdown = zip(parts, separators).map { ($0 + $1).replacingOccurrences(of: "\n", with: ending) }.joined()
+            let expected = MarkdownRenderer.render(markdown).firstParagraph
+            for prefix in [1, 8, 24, 60] {
+                #expect(MarkdownRenderer.firstParagraph(markdown, prefixBytes: prefix) == expected, "\(markdown.debugDescription) prefix \(prefix)")
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 import Testing
 @testable import SiteKit
+import TemplateEngine
+import Yams
 
 @Suite struct FrontMatterSplitterTests {
     @Test func splitsYAMLAndBodyWithFileLineNumbers() throws {
@@ -121,5 +123,59 @@ import Testing
         #expect(Slug.fromFileName("tan-jialing.md") == "tan-jialing")
         #expect(Slug.fromFileName("2023-06-28-opening.md") == "opening")
         #expect(Slug.fromFileName("2023-06-opening.md") == "2023-06-opening")
+    }
+}
+
+/// Front matter is composed with Yams' basic resolver and plain scalars are typed by
+/// `YAMLDocument.coreSchemaTag`; the values must be what Yams' default resolver gives.
+@Suite struct YAMLScalarTypingTests {
+    static let scalars = [
+        "yes", "Yes", "YES", "no", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "OFF", "off",
+        "y", "n", "~", "null", "Null", "NULL", "nulls", "0", "12", "-3", "+7", "1_000", "0x1F", "0o17", "017", "0b101",
+        "190:20:30", "1.5", "-.5", "1e3", "6.8523015e+5", ".inf", "-.Inf", ".NaN", "2023-06-28", "2001-12-14 21:59:43.10 -5",
+        "12:30", "Tan Jialing", "Chengdu-Chongqing", "Falsehood", "Offline", "Nullify", "Trueish", "yesterday", "t", "f",
+        "Dazu", "工业设计", "<<", "=", "'quoted'", "\"double\"", "!!str 12", "!!str yes", "!!int 12", "!!float 3", "! 12",
+        "12 monkeys", "a:b", "[1, 2]", "{a: 1}",
+    ]
+
+    /// The value as Yams' default resolver types it (what the build did before).
+    static func withDefaultResolver(_ yaml: String) throws -> TemplateValue? {
+        guard case .mapping(let mapping)? = try Yams.compose(yaml: yaml, .default, .default, .utf8),
+              let value = mapping.first?.value else { return nil }
+        return oracle(value)
+    }
+
+    static func oracle(_ node: Node) -> TemplateValue {
+        switch node {
+        case .scalar(let scalar):
+            guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+            switch Tag.Name(rawValue: node.tag.rawValue) {
+            case .null: return .null
+            case .bool: return node.bool.map(TemplateValue.bool) ?? .string(scalar.string)
+            case .int: return node.int.map(TemplateValue.int) ?? .string(scalar.string)
+            case .float: return node.float.map(TemplateValue.double) ?? .string(scalar.string)
+            default: return .string(scalar.string)
+            }
+        case .sequence(let sequence): return .list(sequence.map(oracle))
+        case .mapping(let mapping):
+            var object: [String: TemplateValue] = [:]
+            for (key, value) in mapping { object[key.scalar?.string ?? ""] = oracle(value) }
+            return .object(object)
+        case .alias: return .null
+        }
+    }
+
+    @Test(arguments: scalars)
+    func typedAsTheDefaultResolverTypesIt(scalar: String) throws {
+        let yaml = "key: \(scalar)\nlist: [\(scalar.hasPrefix("!") || scalar.contains(":") ? "x" : scalar)]"
+        let (document, diagnostics) = YAMLDocument.parse(yaml, path: "t.md", lineOffset: 1)
+        #expect(diagnostics.isEmpty)
+        let expected = try Self.withDefaultResolver(yaml)
+        if case .double(let value)? = expected, value.isNaN {
+            guard case .double(let typed)? = document?["key"] else { Issue.record("\(scalar) is not a number"); return }
+            #expect(typed.isNaN)
+        } else {
+            #expect(document?["key"] == expected, "\(scalar)")
+        }
     }
 }

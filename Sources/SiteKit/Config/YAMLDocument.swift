@@ -35,8 +35,9 @@ struct YAMLDocument: Sendable {
     static func parse(_ text: String, path: String, lineOffset: Int) -> (YAMLDocument?, [Diagnostic]) {
         let node: Node?
         do {
-            // Naming the encoding spares Yams a look-up of the whole environment on every call.
-            node = try Yams.compose(yaml: text, .default, .default, .utf8)
+            // Naming the encoding spares Yams a look-up of the whole environment on every call. The
+            // basic resolver resolves no tag by regular expression (see `coreSchemaTag`).
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, path: path, lineOffset: lineOffset)])
         } catch {
@@ -100,7 +101,10 @@ struct YAMLDocument: Sendable {
         switch node {
         case .scalar(let scalar):
             guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
-            switch Tag.Name(rawValue: node.tag.rawValue) {
+            // The tag as written: implicit ("") unless the document gave one (`!!str 12`).
+            let written = Tag.Name(rawValue: scalar.tag.description)
+            let tag = written == .implicit ? coreSchemaTag(scalar.string) : written == .nonSpecific ? .str : written
+            switch tag {
             case .null: return .null
             case .bool: return node.bool.map(TemplateValue.bool) ?? .string(scalar.string)
             case .int: return node.int.map(TemplateValue.int) ?? .string(scalar.string)
@@ -118,5 +122,19 @@ struct YAMLDocument: Sendable {
         case .alias:
             return .null
         }
+    }
+
+    /// The tag Yams' default resolver gives a plain scalar with no tag written. Documents are
+    /// composed with the basic resolver instead, because Yams resolves every mapping key with the
+    /// default one's regular expressions when it checks for duplicate keys: that was most of the
+    /// time spent on front matter. Here most scalars skip the expressions: text that starts with a
+    /// letter and is longer than five bytes is a string under every core-schema rule (the longest
+    /// words the rules accept, "false" and "FALSE", have five).
+    static func coreSchemaTag(_ text: String) -> Tag.Name {
+        if text.utf8.count > 5, let first = text.utf8.first,
+           (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) {
+            return .str
+        }
+        return Resolver.default.resolveTag(of: Node(text, .implicit, .plain))
     }
 }

@@ -18,10 +18,11 @@ enum FrontMatterSplitter {
         case unclosed
     }
 
-    /// Works on the UTF-8 bytes: finds the fences line by line and slices the text once.
+    /// Works on the UTF-8 bytes: finds the fences line by line, then slices the text once (at line
+    /// starts, so the slices are copied without being validated again).
     static func split(_ text: String) -> Result<SplitPage, Failure> {
         var text = text
-        return text.withUTF8 { bytes -> Result<SplitPage, Failure> in
+        let found = text.withUTF8 { bytes -> Result<(yaml: Range<Int>, body: Int, bodyFirstLine: Int), Failure> in
             var position = 0
             var lineNumber = 0
             var yamlStart = -1
@@ -43,14 +44,18 @@ enum FrontMatterSplitter {
                     continue
                 }
                 if isFence(line, allowDots: true) {
-                    let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[yamlStart..<max(yamlStart, yamlEnd)]), as: UTF8.self)
-                    let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[next...]), as: UTF8.self)
-                    return .success(SplitPage(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
+                    return .success((yamlStart..<max(yamlStart, yamlEnd), next, lineNumber + 1))
                 }
                 yamlEnd = start + line.count
             }
             if yamlStart < 0 { return isBlank(bytes) ? .failure(.empty) : .failure(.noFrontMatter) }
             return .failure(.unclosed)
+        }
+        return found.map { parts in
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            return SplitPage(yaml: String(text[index(parts.yaml.lowerBound)..<index(parts.yaml.upperBound)]), yamlFirstLine: 2,
+                             body: String(text[index(parts.body)...]), bodyFirstLine: parts.bodyFirstLine)
         }
     }
 
