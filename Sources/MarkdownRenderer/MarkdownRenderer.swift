@@ -1,5 +1,13 @@
 internal import CCmark
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Renders Markdown (CommonMark, through the system libcmark) into HTML plus the data the site
 /// pipeline needs: headings with ids, a table of contents, plain text, links and diagnostics.
 ///
@@ -109,12 +117,17 @@ public enum MarkdownRenderer {
 
     /// Whether `text` has a `]:`, without which it has no link reference definition.
     static func mayDefineReferences(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ":") && previous == UInt8(ascii: "]") { return true }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            guard var position = bytes.baseAddress else { return false }
+            let end = position + bytes.count
+            while position < end, let found = memchr(position, Int32(UInt8(ascii: "]")), end - position) {
+                let bracket = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if bracket + 1 < end && bracket[1] == UInt8(ascii: ":") { return true }
+                position = bracket + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Whether lines `lines` (1-based) of `text` contain a `[`.

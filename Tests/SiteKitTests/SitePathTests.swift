@@ -64,3 +64,23 @@ import Testing
         #expect(JSON.array([.number(3), .number(2.5), .bool(true), .null]).serialized == "[3,2.5,true,null]")
     }
 }
+
+@Suite struct LinkSchemeTests {
+    @Test(arguments: [
+        ("mailto:team@example.com", true), ("https://example.com", true), ("a+b-c.d:rest", true), ("C:x", true),
+        ("page.md", false), ("1http:x", false), (":x", false), ("ftp", false), ("dir/x:y", false), ("é:x", false),
+        ("speakers/tan-jialing.md#remarks", false), ("", false),
+    ])
+    func schemeIsALetterThenLettersDigitsPlusMinusDot(link: String, expected: Bool) {
+        #expect(LinkResolver.hasScheme(link.utf8) == expected)
+    }
+
+    @Test func fragmentAndQueryAreKeptWhenTheLinkIsRewritten() {
+        let resolver = LinkResolver(outputs: ["speakers/a.md": "speakers/a/index.html"], drafts: [])
+        let origin = LinkResolver.Origin(contentFolder: "news", outputFolder: "news/x/")
+        let (rewrite, target) = resolver.resolve("../speakers/a.md#bio\u{301}", from: origin)
+        #expect(target == "speakers/a.md")
+        guard case .replace(let link) = rewrite else { Issue.record("not rewritten"); return }
+        #expect(link == "../../speakers/a/index.html#bio\u{301}")
+    }
+}

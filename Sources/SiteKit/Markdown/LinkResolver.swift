@@ -15,6 +15,11 @@ struct LinkResolver: Sendable {
         /// The page's folder in the output (`speakers/tan-jialing/`).
         var outputFolder: String
 
+        init(contentFolder: String, outputFolder: String) {
+            self.contentFolder = contentFolder
+            self.outputFolder = outputFolder
+        }
+
         init(_ page: Page) {
             contentFolder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
             outputFolder = page.folder
@@ -23,16 +28,20 @@ struct LinkResolver: Sendable {
 
     /// What to do with `destination`, and the content file it names (for knowing what a page links to).
     func resolve(_ destination: String, from origin: Origin) -> (rewrite: LinkRewrite, target: String?) {
-        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") || hasScheme(destination) {
+        // Byte-level: a page can have hundreds of links, and Character-level scans cost thousands of
+        // instructions per link.
+        let utf8 = destination.utf8
+        if utf8.isEmpty || utf8.first == UInt8(ascii: "#") || utf8.starts(with: "//".utf8) || Self.hasScheme(utf8) {
             return (.keep, nil)
         }
-        var path = Substring(destination)
+        var path = destination
         var suffix = ""
-        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            suffix = String(path[mark...])
-            path = path[..<mark]
+        if let mark = utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
+            // An ASCII byte starts a scalar, so the scalar view splits there exactly.
+            suffix = String(destination.unicodeScalars[mark...])
+            path = String(destination.unicodeScalars[..<mark])
         }
-        let decoded = SitePath.percentDecode(String(path))
+        let decoded = SitePath.percentDecode(path)
         let siteRooted = decoded.hasPrefix("/")
         guard let resolved = SitePath.resolve(siteRooted ? String(decoded.dropFirst()) : decoded,
                                               against: siteRooted ? "" : origin.contentFolder) else {
@@ -53,10 +62,21 @@ struct LinkResolver: Sendable {
     }
 
     /// `mailto:`, `https:` and other `scheme:` prefixes (RFC 3986: a letter, then letters, digits, `+-.`).
-    private func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
-        let scheme = text[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    static func hasScheme(_ text: String.UTF8View) -> Bool {
+        var first = true
+        for byte in text {
+            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            if first {
+                guard isLetter else { return false }
+                first = false
+                continue
+            }
+            if byte == UInt8(ascii: ":") { return true }
+            let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            guard isLetter || isDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else {
+                return false
+            }
+        }
+        return false
     }
 }
