@@ -178,6 +178,51 @@ import Testing
         let cut = snippetText(long, limit: 42)
         #expect(cut.count <= 42 && cut.hasSuffix("word") && !cut.hasSuffix(" "))
     }
+
+    /// The word-at-a-time snippet writer against the plain rule, byte by byte: whitespace runs become
+    /// one space, leading and trailing ones go, and the text stops before the scalar that would pass
+    /// `limit` (then back to the last space, when that keeps at least half).
+    @Test func snippetMatchesTheByteByByteRule() {
+        func reference(_ text: String, _ limit: Int) -> [UInt8] {
+            var out: [UInt8] = []
+            var scalars = 0
+            var pendingSpace = false
+            var lastSpace = -1
+            var truncated = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                let startsScalar = byte & 0xC0 != 0x80
+                if startsScalar && scalars + (pendingSpace ? 2 : 1) > limit {
+                    truncated = true
+                    break
+                }
+                if pendingSpace {
+                    lastSpace = out.count
+                    out.append(0x20)
+                    scalars += 1
+                    pendingSpace = false
+                }
+                if startsScalar { scalars += 1 }
+                out.append(byte)
+            }
+            if truncated && lastSpace > out.count / 2 { out.removeSubrange(lastSpace...) }
+            return out
+        }
+        let pieces = ["a", "word", "é", "工业", "🙂", " ", "  ", "\n", "\t", "\r\n", "x\u{301}", "longerword"]
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
+            let limit = next(40)
+            #expect(snippetBytes(text, limit: limit) == reference(text, limit), "\(text.debugDescription) limit \(limit)")
+        }
+    }
 }
 
 /// The generated files read back: each is `SitegenSearch.add("<key>", <JSON>);`.

@@ -64,7 +64,7 @@ struct EventInfo: Sendable {
         }
         var performers: [String] = []
         if case .list(let items)? = value["performers"] {
-            let folder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+            let folder = page.sourcePath.slashSeparated.dropLast().joined(separator: "/")
             for item in items {
                 guard let link = item.scalarText, let resolved = SitePath.resolve(link, against: folder) else {
                     fail("performers must be paths of content files, such as speakers/tan-jialing.md")

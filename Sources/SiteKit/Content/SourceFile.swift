@@ -13,7 +13,7 @@ public struct SourceFile: Sendable {
     }
 
     /// Folder names of the path, without the file name.
-    var folders: [Substring] { relativePath.split(separator: "/").dropLast() }
+    var folders: [Substring] { relativePath.slashSeparated.dropLast() }
 
-    var fileName: Substring { relativePath.split(separator: "/").last ?? "" }
+    var fileName: Substring { relativePath.slashSeparated.last ?? "" }
 }

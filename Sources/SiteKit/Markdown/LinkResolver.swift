@@ -21,7 +21,7 @@ struct LinkResolver: Sendable {
         }
 
         init(_ page: Page) {
-            contentFolder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+            contentFolder = page.sourcePath.slashSeparated.dropLast().joined(separator: "/")
             outputFolder = page.folder
         }
     }

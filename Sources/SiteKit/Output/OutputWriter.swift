@@ -133,7 +133,7 @@ public final class StagingFolder: @unchecked Sendable {
 
     private func makeFolders(_ folder: String) throws(WriteError) {
         var partial = ""
-        for part in folder.split(separator: "/") {
+        for part in folder.slashSeparated {
             partial += part + "/"
             lock.lock()
             let made = madeFolders.contains(partial)
