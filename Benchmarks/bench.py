@@ -117,16 +117,16 @@ def build_floor(out: str) -> str | None:
     return binary
 
 
-def generate(size: int, out: str, seed: int, content: str) -> str:
+def generate(size: int, out: str, seed: int, content: str, body_scale: int = 1) -> str:
     """The synthetic site of `size` pages, reused when the generator, seed and content are unchanged."""
-    site = os.path.join(out, f"site-{size}")
-    key = f"{size} {seed} {os.path.getmtime(os.path.join(HERE, 'gen_site.py'))} {content} {content_stamp(content)}"
+    site = os.path.join(out, f"site-{size}" + (f"-x{body_scale}" if body_scale != 1 else ""))
+    key = f"{size} {seed} {body_scale} {os.path.getmtime(os.path.join(HERE, 'gen_site.py'))} {content} {content_stamp(content)}"
     stamp = os.path.join(site, ".stamp")
     if os.path.exists(stamp) and open(stamp).read() == key:
         return site
     print(f"bench: generating {size} pages into {site}", file=sys.stderr)
     subprocess.run([sys.executable, os.path.join(HERE, "gen_site.py"), "--pages", str(size), "--out", site, "--seed", str(seed),
-                    "--content", content],
+                    "--content", content, "--body-scale", str(body_scale)],
                    check=True, stdout=sys.stderr)
     with open(stamp, "w") as handle:
         handle.write(key)
@@ -196,6 +196,9 @@ def main() -> int:
     parser.add_argument("--disk-size", type=int, default=10000, help="size built once more on disk (0: skip; default 10000)")
     parser.add_argument("--disk-runs", type=int, default=3, help="runs per tool on disk (default 3)")
     parser.add_argument("--micro-runs", type=int, default=10, help="runs of the real microsite (default 10)")
+    parser.add_argument("--body-scale", type=int, default=4,
+                        help="also build the 10,000-page site (or the largest size below it) with every body this many "
+                             "times longer, to show what memory grows with (0: skip; default 4)")
     parser.add_argument("--sitegen", help="a sitegen binary to use instead of building one")
     parser.add_argument("--commit", help="commit to name in the report when --sitegen was built from another tree")
     parser.add_argument("--scratch-path", default=".build", help="swift build scratch path for the release build (default .build)")
@@ -269,6 +272,20 @@ def main() -> int:
         print(f"\nOn disk ({disk}, ext4 here), {disk_size:,} pages, {args.disk_runs} runs: sitegen cold {Series(sg).median:.2f} s "
               f"({Series(sg).spread}), unchanged rebuild {Series(again).median:.2f} s ({Series(again).spread})"
               + (f"; Hugo cold {Series(hg).median:.2f} s ({Series(hg).spread})" if hg else "") + ".")
+
+    scale_size = max([s for s in sizes if s <= 10000] or [0])
+    if args.body_scale > 1 and scale_size:
+        longer = generate(scale_size, out, args.seed, os.path.abspath(args.content), args.body_scale)
+        base = next(r for r in results if r[0] == scale_size)
+        markdown = lambda site: sum(os.path.getsize(os.path.join(folder, name)) for folder, _, files in
+                                    os.walk(os.path.join(site, "sitegen", "Content")) for name in files if name.endswith(".md"))
+        runs = max(3, args.runs // 2)
+        sg = Series([bench.sitegen_run(longer, os.path.join(out, "out-sitegen")) for _ in range(runs)])
+        hg = Series([bench.hugo_run(longer, os.path.join(out, "out-hugo")) for _ in range(runs)]) if hugo else None
+        s, h = base[2]["sitegen"], base[2].get("hugo")
+        print(f"\nBodies {args.body_scale}× longer, {scale_size:,} pages ({markdown(base[3]) / 1e6:.0f} → {markdown(longer) / 1e6:.0f} MB "
+              f"of Markdown), {runs} runs: sitegen {s.median:.2f} → {sg.median:.2f} s, peak {s.peak:.0f} → {sg.peak:.0f} MB"
+              + (f"; Hugo {h.median:.2f} → {hg.median:.2f} s, peak {h.peak:.0f} → {hg.peak:.0f} MB" if h and hg else "") + ".")
 
     micro_out = os.path.join(out, "out-micro")
     micro = Series([measure([sitegen, "build", "--content", os.path.abspath(args.content), "--templates", bench.templates,
