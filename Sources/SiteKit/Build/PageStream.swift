@@ -17,8 +17,11 @@ struct PageStream: @unchecked Sendable {
     let resolver: LinkResolver
     let markdownOptions: MarkdownOptions
     let searchOptions: SearchOptions
-    /// Where files go; nil keeps them in memory (`sitegen check`, or a build that already failed).
+    /// Where files go; nil keeps them in memory (`sitegen check`) or drops them (a build that has
+    /// already failed, which renders on only to report every error).
     let staging: StagingFolder?
+    /// Whether files not written to staging keep their bytes.
+    let keepsBytes: Bool
 
     /// What the pass made. (A class, so the index writer is mutated in place, never copied.)
     final class Output: @unchecked Sendable {
@@ -32,15 +35,18 @@ struct PageStream: @unchecked Sendable {
         var feedMarkdown: [(Int, RenderedMarkdown)] = []
         let staging: StagingFolder?
 
-        init(searchIndex: SearchIndexWriter, staging: StagingFolder?) {
+        let keepsBytes: Bool
+
+        init(searchIndex: SearchIndexWriter, staging: StagingFolder?, keepsBytes: Bool) {
             self.searchIndex = searchIndex
             self.staging = staging
+            self.keepsBytes = keepsBytes
         }
 
         /// Stores or writes one search file.
         func put(_ file: GeneratedFile) {
             guard let staging else {
-                searchFiles.append(OutputFile(path: file.path, bytes: file.bytes))
+                searchFiles.append(OutputFile(path: file.path, bytes: keepsBytes ? file.bytes : []))
                 return
             }
             do throws(StagingFolder.WriteError) {
@@ -124,7 +130,8 @@ struct PageStream: @unchecked Sendable {
         let layouts = layoutOf
         let feed = Set(assembly.feedEntries)
 
-        let merger = Merger(Output(searchIndex: SearchIndexWriter(options: searchOptions), staging: staging))
+        let merger = Merger(Output(searchIndex: SearchIndexWriter(options: searchOptions), staging: staging,
+                                   keepsBytes: keepsBytes))
         let pool = BuilderPool(options: searchOptions)
         let sliceSize = max(1, min(64, order.count / (CPU.activeCores * 16)))
         let sliceCount = (order.count + sliceSize - 1) / sliceSize
@@ -150,7 +157,8 @@ struct PageStream: @unchecked Sendable {
                 }
                 if let renderer, let layout = layouts[index] {
                     switch renderer.render(index, layout: layout, markdown: markdown, staging: staging) {
-                    case .success(let file): slice.outputs.append(file)
+                    case .success(let file):
+                        slice.outputs.append(staging == nil && !keepsBytes ? OutputFile(path: file.path, bytes: []) : file)
                     case .failure(let diagnostics): slice.diagnostics += diagnostics.items
                     }
                 }

@@ -82,7 +82,8 @@ public enum SiteBuilder {
         // and written, its text indexed for search; then all of it dropped but the term counts.
         let stream = PageStream(assembly: assembly, library: templates.library, templatesDisplay: templatesDisplay,
                                 contentRoot: contentRoot, resolver: resolver, markdownOptions: markdownOptions,
-                                searchOptions: SearchStage.options(config.search), staging: staging)
+                                searchOptions: SearchStage.options(config.search), staging: staging,
+                                keepsBytes: options.dryRun)
         let streamed = stream.run()
         report.diagnostics.append(contentsOf: streamed.diagnostics)
         clock.lap("render", &report)
