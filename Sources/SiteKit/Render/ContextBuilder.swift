@@ -294,24 +294,26 @@ final class SummaryCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var items: [Int: [LinkerKey: TemplateValue]] = [:]
+    /// Summaries by where their links start from, then by page index (nil: not made yet).
+    private var items: [LinkerKey: [TemplateValue?]] = [:]
     private var lists: [String: [ListKey: TemplateValue]] = [:]
 
     func item(_ index: Int, _ linker: LinkerKey, make: () -> TemplateValue) -> TemplateValue {
-        if let found = lock.withLock({ items[index]?[linker] }) { return found }
+        if let found = lock.withLock({ items[linker].flatMap { index < $0.count ? $0[index] : nil } }) { return found }
         let made = make()
-        lock.withLock { items[index, default: [:]][linker] = made }
+        lock.withLock { store(made, at: index, linker) }
         return made
     }
 
     /// The list of the summaries of `members` (page indexes) with links from `linker`, kept as
     /// `key` of `section`; summaries not kept yet are made by `make`.
     func list(_ key: ListKey, of section: String, members: [Int], linker: LinkerKey, make: (Int) -> TemplateValue) -> TemplateValue {
-        // One lock for the whole list: the cached summaries first, then the missing ones made outside it.
+        // Under the lock only lookups: the missing summaries are made outside it.
         var values: [TemplateValue?] = []
         let found: TemplateValue? = lock.withLock {
             if let list = lists[section]?[key] { return list }
-            values = members.map { items[$0]?[linker] }
+            let column = items[linker] ?? []
+            values = members.map { $0 < column.count ? column[$0] : nil }
             return nil
         }
         if let found { return found }
@@ -323,16 +325,26 @@ final class SummaryCache: @unchecked Sendable {
         }
         let list = TemplateValue.list(values.map { $0! })
         lock.withLock {
-            for (index, value) in made { items[index, default: [:]][linker] = value }
+            for (index, value) in made { store(value, at: index, linker) }
             lists[section, default: [:]][key] = list
         }
         return list
     }
 
-    /// Forgets the summary of page `index` and every list of `section` (which may hold it).
+    /// Call with the lock held.
+    private func store(_ value: TemplateValue, at index: Int, _ linker: LinkerKey) {
+        var column = items.removeValue(forKey: linker) ?? []
+        if column.count <= index { column.append(contentsOf: repeatElement(nil, count: index + 1 - column.count)) }
+        column[index] = value
+        items[linker] = column
+    }
+
+    /// Forgets the summaries of page `index` and every list of `section` (which may hold it).
     func forget(page index: Int, section: String) {
         lock.withLock {
-            items[index] = nil
+            for linker in Array(items.keys) where index < items[linker]!.count {
+                items[linker]![index] = nil
+            }
             lists[section] = nil
         }
     }
@@ -346,6 +358,6 @@ final class SummaryCache: @unchecked Sendable {
 
     /// How many summaries and lists are kept (for tests).
     var counts: (items: Int, lists: Int) {
-        lock.withLock { (items.values.reduce(0) { $0 + $1.count }, lists.values.reduce(0) { $0 + $1.count }) }
+        lock.withLock { (items.values.reduce(0) { $0 + $1.count { $0 != nil } }, lists.values.reduce(0) { $0 + $1.count }) }
     }
 }
