@@ -14,6 +14,9 @@ public struct PreviewOptions: Sendable {
     public var debounce = Debounce.standard
     /// How changes are noticed.
     public var watchMode: WatchMode = .automatic
+    /// How long after a rebuild's pages are out its search index, sitemap and feed are made: the
+    /// reload it caused is served first, and a save within it makes that work unnecessary.
+    public var siteWideDelay = Duration.milliseconds(100)
     /// Print the time of each build stage after every build (`--timings`).
     public var showTimings = false
 

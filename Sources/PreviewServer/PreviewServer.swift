@@ -15,6 +15,8 @@ public actor PreviewServer {
     private var http: HTTPServer?
     private var watcher: (any FileWatcher)?
     private var rebuildTask: Task<Void, Never>?
+    /// Makes the site-wide files of the last rebuild (see `BuildWorker.completeDeferred`).
+    private var siteWideTask: Task<Void, Never>?
     private var started = false
     private var stopped = false
     private var stopWaiters: [CheckedContinuation<Void, Never>] = []
@@ -72,6 +74,7 @@ public actor PreviewServer {
         watcher?.stop()
         changes.finish()
         rebuildTask?.cancel()
+        siteWideTask?.cancel()
         await state.closeAll()
         // FlyingFox cannot wake its accept loop once the socket is closed, so it always waits for the
         // timeout before cancelling; a quarter second is ample for the responses still being sent.
@@ -110,9 +113,15 @@ public actor PreviewServer {
             guard !paths.isEmpty, !stopped else { continue }
             let result = await worker.rebuild(changed: paths)
             await record(result, changed: paths)
-            // The pages are out and open pages reload; then the site-wide files catch up.
-            if result.outcome.report.succeeded, !stopped, let files = await worker.completeDeferred() {
-                await state.publish(files: files, changed: false)
+            // The pages are out and open pages reload; then the site-wide files catch up, while
+            // the next save is already being rebuilt.
+            if result.outcome.report.succeeded, !stopped, let work = result.deferred {
+                let (worker, state, delay) = (worker, state, options.siteWideDelay)
+                siteWideTask = Task {
+                    if let (files, sequence) = await worker.completeDeferred(work, after: delay) {
+                        await state.update(files: files, sequence: sequence)
+                    }
+                }
             }
         }
     }
@@ -124,7 +133,7 @@ public actor PreviewServer {
         let text = formatter.report(report.diagnostics)
         if report.succeeded {
             if !text.isEmpty { console.error(text) }
-            await state.publish(files: result.outputs, changed: !result.outcome.changedOutputs.isEmpty)
+            await state.publish(files: result.outputs, changed: !result.outcome.changedOutputs.isEmpty, sequence: result.sequence)
         } else {
             console.error(text)
             let count = report.diagnostics.errorCount + (report.warningsAreErrors ? report.diagnostics.warningCount : 0)

@@ -10,13 +10,32 @@ public protocol SiteRebuilding: AnyObject {
     func rebuild(changed: [String]) -> RebuildOutcome
     /// The files of the last good build, by output path.
     var outputs: [String: [UInt8]] { get }
-    /// Brings up to date what a rebuild left for later (search index, sitemap, feed); returns the
-    /// output paths that changed.
-    func completeDeferredFiles() -> [String]
+    /// What the last rebuild left for later (search index, sitemap, feed), as work that may run
+    /// on any thread while rebuilds go on; nil when nothing is left.
+    func deferredFiles() -> DeferredFiles?
+    /// Which rebuild's deferred files are wanted now: work of another generation is stale.
+    var deferredGeneration: Int { get }
+    /// Takes the files deferred work of `generation` made; returns the output paths that changed,
+    /// or nil when a rebuild since made them stale (they are dropped).
+    func installDeferred(_ files: [OutputFile], generation: Int) -> [String]?
+}
+
+/// Site-wide files a rebuild left for later: `make` builds them off the build queue.
+public struct DeferredFiles: Sendable {
+    /// Which rebuild they belong to.
+    public var generation: Int
+    public var make: @Sendable () -> [OutputFile]
+
+    public init(generation: Int, make: @escaping @Sendable () -> [OutputFile]) {
+        self.generation = generation
+        self.make = make
+    }
 }
 
 extension SiteRebuilding {
-    public func completeDeferredFiles() -> [String] { [] }
+    public func deferredFiles() -> DeferredFiles? { nil }
+    public var deferredGeneration: Int { 0 }
+    public func installDeferred(_ files: [OutputFile], generation: Int) -> [String]? { nil }
 }
 
 /// What one build or rebuild did.
@@ -76,8 +95,15 @@ public final class IncrementalRebuilder: SiteRebuilding {
         builder.defersSiteWideFiles = true
     }
 
-    public func completeDeferredFiles() -> [String] {
-        builder.completeDeferredFiles()
+    public func deferredFiles() -> DeferredFiles? {
+        guard let work = builder.deferredWork() else { return nil }
+        return DeferredFiles(generation: work.generation, make: work.make)
+    }
+
+    public var deferredGeneration: Int { builder.deferredGeneration }
+
+    public func installDeferred(_ files: [OutputFile], generation: Int) -> [String]? {
+        builder.installDeferred(files, generation: generation)
     }
 
     public var outputs: [String: [UInt8]] { builder.outputs }

@@ -3,21 +3,45 @@ enum HTMLEscaping {
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
             var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                // Everything to escape is below "?" (0x3F); one compare skips most bytes.
-                guard byte < 0x3F, let entity = entity(for: byte) else { continue }
-                if runStart < index {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            var index = 0
+            while index < count {
+                // Eight bytes at a time while none of them can need escaping (most text).
+                while index + 8 <= count, !mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
                 }
-                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                runStart = index + 1
+                guard index < count else { break }
+                let byte = base[index]
+                // Everything to escape is below "?" (0x3F); one compare skips most bytes.
+                if byte < 0x3F, let entity = entity(for: byte) {
+                    if runStart < index {
+                        output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    runStart = index + 1
+                }
+                index += 1
             }
-            if runStart < bytes.count {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            if runStart < count {
+                output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
             }
         }
+    }
+
+    /// Whether some byte of `word` may be one to escape. Never false when one is (it may be true
+    /// when none is: the bytes are then checked one by one).
+    @inline(__always)
+    static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// Bytes equal to zero get their high bit set (and possibly bytes above them: no misses).
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quote = zeroBytes(word ^ (ones &* 0x22))                 // "
+        let ampersandOrApostrophe = zeroBytes((word | ones) ^ (ones &* 0x27))  // & (0x26) and ' (0x27)
+        let angle = zeroBytes((word | (ones &* 0x02)) ^ (ones &* 0x3E))       // < (0x3C) and > (0x3E)
+        return quote | ampersandOrApostrophe | angle != 0
     }
 
     private static func entity(for byte: UInt8) -> StaticString? {

@@ -14,7 +14,7 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SourceOptions
 
     @Option(help: "Port to listen on; when it is taken, the next free one is used.")
     var port: UInt16 = 8080

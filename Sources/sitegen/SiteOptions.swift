@@ -2,16 +2,13 @@ import ArgumentParser
 import Foundation
 import SiteKit
 
-/// Options shared by the commands that build the site.
-struct SiteOptions: ParsableArguments {
+/// Options shared by the commands that build the site: where its sources are and how to read them.
+struct SourceOptions: ParsableArguments {
     @Option(help: "Folder of Markdown content and site.yml.")
     var content = "Content"
 
     @Option(help: "Folder of Mustache templates and assets.")
     var templates = "Templates"
-
-    @Option(help: "Folder the site is written to (replaced whole, only when the build succeeds).")
-    var output = "public"
 
     @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at; overrides base_url in site.yml.")
     var baseURL: String?
@@ -26,10 +23,23 @@ struct SiteOptions: ParsableArguments {
         var options = BuildOptions(workingDirectory: FileManager.default.currentDirectoryPath)
         options.contentDir = content
         options.templatesDir = templates
-        options.outputDir = output
         options.baseURL = baseURL
         options.includeDrafts = drafts
         options.warningsAreErrors = strict
+        return options
+    }
+}
+
+/// The sources plus the output folder, for the commands that build files (`serve` keeps them in memory).
+struct SiteOptions: ParsableArguments {
+    @OptionGroup var sources: SourceOptions
+
+    @Option(help: "Folder the site is written to (replaced whole, only when the build succeeds).")
+    var output = "public"
+
+    func buildOptions() -> BuildOptions {
+        var options = sources.buildOptions()
+        options.outputDir = output
         return options
     }
 }

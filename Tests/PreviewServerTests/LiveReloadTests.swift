@@ -78,6 +78,34 @@ import Testing
         }
     }
 
+    /// The search index, sitemap and feed follow the pages off the build queue; saves in quick
+    /// succession must end with every file as a full build of the last one makes it, never with
+    /// an older save's index.
+    @Test func siteWideFilesCatchUpWithTheLastOfQuickSaves() async throws {
+        try await withPreview(configure: { $0.siteWideDelay = .milliseconds(0) }) { preview in
+            let about = preview.project.read("Content/about.md")
+            for word in ["quokka", "zephyr", "marmot"] {
+                preview.project.write("Content/about.md", about + "\nNew word: \(word).\n")
+                try await eventually("the \(word) edit") { try await preview.get("/about/").text.contains(word) }
+            }
+            let built = preview.project.builtFiles()
+            let siteWide = built.keys.filter { $0.hasPrefix("search/") || $0 == "sitemap.xml" || $0 == "feed.xml" }
+            #expect(siteWide.count > 2)
+            try await eventually("the last save's search index") {
+                for path in siteWide where try await preview.get("/" + path).body != built[path] { return false }
+                return true
+            }
+            for (path, bytes) in built {
+                let reply = try await preview.get("/" + path)
+                if path.hasSuffix(".html") {
+                    #expect(withoutReloadScript(reply.text) == String(decoding: bytes, as: UTF8.self), "\(path)")
+                } else {
+                    #expect(reply.body == bytes, "\(path)")
+                }
+            }
+        }
+    }
+
     @Test func hiddenEditorFilesDoNotTriggerRebuilds() async throws {
         try await withPreview { preview in
             let before = try await preview.status()

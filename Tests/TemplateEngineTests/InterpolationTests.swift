@@ -12,6 +12,40 @@ import TemplateEngine
         #expect(try render("{{x}}", ["x": "成都 & 重庆 <IDEC>"]) == "成都 &amp; 重庆 &lt;IDEC&gt;")
     }
 
+    /// Escaping skips eight bytes at a time: every position in a word, and every byte value, must
+    /// still come out as one at a time would make it.
+    @Test func escapingMatchesByteByByteEscapingEverywhere() throws {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for character in text.unicodeScalars {
+                switch character {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.unicodeScalars.append(character)
+                }
+            }
+            return out
+        }
+        var samples: [String] = []
+        for special in ["&", "<", ">", "\"", "'", "=", "?", ";", "%", "\u{7F}", "é", "成"] {
+            for length in 0..<20 {
+                for position in 0...length {
+                    var text = String(repeating: "a", count: length)
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: position))
+                    samples.append(text)
+                }
+            }
+        }
+        samples.append(String((1...0x7F).map { Character(Unicode.Scalar(UInt8($0))) }))
+        samples.append("\u{0}<\u{1}>\u{0}\u{0}&'\"AAAAAAAA\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<")
+        for text in samples {
+            #expect(try render("{{x}}", ["x": .string(text)]) == reference(text), "\(Array(text.utf8))")
+        }
+    }
+
     @Test func numbersAndBooleans() throws {
         let context: TemplateValue = [
             "int": 42, "negative": -7, "decimal": 1.210, "whole": 2.0, "half": 0.5, "minus": -1.5,

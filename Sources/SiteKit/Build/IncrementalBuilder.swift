@@ -42,10 +42,15 @@ public final class IncrementalBuilder {
     /// Output paths of the search index, sitemap, robots.txt, feed and .nojekyll of the last build.
     private var siteWidePaths: Set<String> = []
     /// The assembly whose site-wide files are still to be made.
-    private var pendingAssembly: Assembly?
+    private var pendingAssembly: Assembly? {
+        didSet { pendingGeneration += 1 }
+    }
+    /// Counts the changes of `pendingAssembly`: deferred work made for an older one is stale.
+    private var pendingGeneration = 0
 
-    /// The pages after the Markdown stage of the last rebuild, with what loading them said: an edit
-    /// that moves nothing swaps the edited pages in instead of reassembling the list.
+    /// The pages after the Markdown stage of the last rebuild (and the 404 page, last), with what
+    /// loading them said: an edit that moves nothing swaps the edited pages in instead of
+    /// reassembling the list.
     private var lastPages: [Page] = []
     private var lastDrafts: Set<String> = []
     private var lastLoadDiagnostics: [Diagnostic] = []
@@ -54,6 +59,8 @@ public final class IncrementalBuilder {
     private var lastSite: SiteModel?
     /// Whether `outputs` is the last rebuild's result (it is not after a failed rebuild).
     private var lastRebuildSucceeded = false
+    /// Page summaries and section lists of earlier renders, for list pages re-rendered by an edit.
+    let summaries = SummaryCache()
 
     public init(options: BuildOptions) {
         var options = options
@@ -146,7 +153,10 @@ public final class IncrementalBuilder {
         var loadDiagnostics: [Diagnostic]
         var movedSources: Set<String> = []
         if swapsInPlace {
+            // Taken out of `lastPages`, so that the edits below change the one copy in place.
             pages = lastPages
+            lastPages = []
+            if pages.last?.kind == .notFound { pages.removeLast() }
             for source in changedSources {
                 if let index = lastIndexBySource[source], let page = sources[source]?.parsed.page { pages[index] = page }
             }
@@ -171,6 +181,10 @@ public final class IncrementalBuilder {
             guard let page = markdownCache[source]?.page, let field = config.section(named: page.section)?.groupBy else { continue }
             previousGroups[source] = page.frontMatter.params[field]?.scalarText ?? ""
         }
+
+        // The edited pages as lists showed them until now (after their Markdown: the summary may come from it).
+        var previousPages: [String: Page] = [:]
+        for source in changedSources { previousPages[source] = markdownCache[source]?.page }
 
         // Markdown: reuse what neither changed nor links to a page that moved.
         var toRender: [Int] = []
@@ -213,7 +227,13 @@ public final class IncrementalBuilder {
             sourcesWithMarkdownDiagnostics = sourcesWithMarkdownDiagnostics.filter { live[$0] != nil }
             lastIndexBySource = live
         }
-        (lastPages, lastDrafts, lastLoadDiagnostics) = (pages, drafts, loadDiagnostics)
+        (lastDrafts, lastLoadDiagnostics) = (drafts, loadDiagnostics)
+        // Edited pages that lists, groups and events show differently now (in place, a single page
+        // whose title, summary, date, params… stayed the same shows in them as before).
+        let listedChanges = swapsInPlace ? changedSources.filter { source in
+            guard let before = previousPages[source], let index = lastIndexBySource[source], pages[index].kind == .single else { return true }
+            return !ContextBuilder.listsShowAlike(before, pages[index], baseURL: config.baseURL)
+        } : changedSources
         clock.lap("markdown", &report)
 
         // Templates: reload when any changed, and note which.
@@ -235,18 +255,28 @@ public final class IncrementalBuilder {
         }
         report.diagnostics.append(contentsOf: templateDiagnostics)
         TemplateStage.addNotFoundPage(to: &pages, library: templates.library)
+        lastPages = pages
         clock.lap("templates", &report)
 
-        // Reuse the last order and groups when no edited page changed its sort key or group.
+        // Reuse the last order and groups when no edited page changed its group or its place in its section.
         let keepsOrder = swapsInPlace && changedSources.allSatisfy { source in
             guard let before = previousParses[source]??.page, let after = sources[source]?.parsed.page else { return false }
             let group = config.section(named: after.section)?.groupBy
-            return SiteModel.SortKey(before) == SiteModel.SortKey(after)
-                && group.map { before.frontMatter.params[$0] == after.frontMatter.params[$0] } ?? true
+            guard group.map({ before.frontMatter.params[$0] == after.frontMatter.params[$0] }) ?? true else { return false }
+            return SiteModel.SortKey(before) == SiteModel.SortKey(after) || keepsPlace(source, in: pages)
         }
-        let assembly = Assembly(config: config, pages: pages, reusingOrderOf: keepsOrder ? lastSite : nil)
+        var assembly = Assembly(config: config, pages: pages, reusingOrderOf: keepsOrder ? lastSite : nil)
         lastSite = assembly.site
         report.diagnostics.append(contentsOf: assembly.diagnostics)
+        // Summaries stay valid but for the edited pages' (and all when pages may have moved).
+        if full || !swapsInPlace {
+            summaries.forgetAll()
+        } else {
+            for source in listedChanges {
+                if let index = lastIndexBySource[source] { summaries.forget(page: index, section: pages[index].section) }
+            }
+        }
+        assembly.contexts.summaries = summaries
         clock.lap("assemble", &report)
 
         // Which pages to render.
@@ -266,13 +296,26 @@ public final class IncrementalBuilder {
                     }
                 }
             }
-            for (index, page) in site.pages.enumerated() {
-                if rendered[page.outputPath] == nil || renderDiagnostics[page.outputPath] != nil { affected.insert(index) }
-                guard changedSources.contains(page.sourcePath) else {
-                    if !page.linkedSources.isDisjoint(with: changedSources) { affected.insert(index) }
-                    continue
+            // Pages that did not render last time (errors, or not rendered yet) are tried again. In
+            // place, `rendered` holds only pages of this build: a full count means every one rendered.
+            if !swapsInPlace || rendered.count < site.pages.count || !renderDiagnostics.isEmpty {
+                for index in site.pages.indices {
+                    let path = site.pages[index].outputPath
+                    if rendered[path] == nil || renderDiagnostics[path] != nil { affected.insert(index) }
                 }
+            }
+            // Pages that link to an edited page show it only through its summary (events: their performers').
+            if !listedChanges.isEmpty {
+                for index in site.pages.indices where !site.pages[index].linkedSources.isDisjoint(with: listedChanges) {
+                    affected.insert(index)
+                }
+            }
+            for source in changedSources {
+                guard let index = site.pageBySource[source] else { continue }
+                let page = site.pages[index]
                 affected.insert(index)
+                // Lists, groups and the home page show the page's summary: only a change to it concerns them.
+                guard listedChanges.contains(source) else { continue }
                 if page.kind == .home { affected.formUnion(site.pages.indices) }
                 if let home = site.homeIndex { affected.insert(home) }
                 guard !page.section.isEmpty else { continue }
@@ -284,7 +327,7 @@ public final class IncrementalBuilder {
                 } else if let field = config.section(named: page.section)?.groupBy {
                     // Group siblings list each other; a page changing group touches both groups.
                     let value = page.frontMatter.params[field]?.scalarText ?? ""
-                    let previous = previousGroups[page.sourcePath] ?? value
+                    let previous = previousGroups[source] ?? value
                     affected.formUnion(members.filter {
                         let other = site.pages[$0].frontMatter.params[field]?.scalarText ?? ""
                         return other == value || other == previous
@@ -331,10 +374,8 @@ public final class IncrementalBuilder {
 
         // Site-wide files: made now, or (serve) left as they were and made after the pages are out.
         let deferring = defersSiteWideFiles && !full && !changed.isEmpty && !siteWidePaths.isEmpty
-        var siteWide: [OutputFile]
-        if deferring {
-            siteWide = siteWidePaths.sorted().compactMap { path in outputs[path].map { OutputFile(path: path, bytes: $0) } }
-        } else {
+        var siteWide: [OutputFile] = []
+        if !deferring {
             let searchFiles = SearchStage.files(for: site, settings: config.search)
             report.searchIndexFiles = searchFiles.count
             report.searchIndexBytes = searchFiles.reduce(0) { $0 + $1.bytes.count }
@@ -353,7 +394,7 @@ public final class IncrementalBuilder {
             }
             var changedOutputs: [String] = []
             func put(_ path: String, _ bytes: [UInt8]) {
-                if outputs[path] != bytes {
+                if !IncrementalBuilder.same(outputs[path], bytes) {
                     outputs[path] = bytes
                     changedOutputs.append(path)
                 }
@@ -376,6 +417,9 @@ public final class IncrementalBuilder {
             return IncrementalResult(report: report, changedOutputs: changedOutputs.sorted(), renderedPages: renderedPages, fullRebuild: full)
         }
 
+        if deferring {
+            siteWide = siteWidePaths.sorted().compactMap { path in outputs[path].map { OutputFile(path: path, bytes: $0) } }
+        }
         let pageFiles = site.pages.compactMap { page in rendered[page.outputPath].map { OutputFile(path: page.outputPath, bytes: $0) } }
         let files = pageFiles + assembly.calendarFiles + siteWide + templates.assets
         // Outputs can only start to clash when pages move or templates (assets) change.
@@ -405,23 +449,69 @@ public final class IncrementalBuilder {
         return IncrementalResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
     }
 
-    /// Makes the site-wide files a deferring `rebuild` left as they were; returns the output paths
-    /// that changed (empty when nothing was pending).
-    public func completeDeferredFiles() -> [String] {
-        guard let assembly = pendingAssembly, let config else { return [] }
+    /// Whether `old` holds exactly `new` (memcmp: list pages are megabytes).
+    static func same(_ old: [UInt8]?, _ new: [UInt8]) -> Bool {
+        guard let old, old.count == new.count else { return false }
+        return old.withUnsafeBytes { a in new.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+    }
+
+    /// Whether the edited single page `source` still sorts between its neighbours of the last order
+    /// (those as they are now): then its section's order is the same although its sort key changed.
+    private func keepsPlace(_ source: String, in pages: [Page]) -> Bool {
+        guard let site = lastSite, let index = lastIndexBySource[source], pages[index].kind == .single,
+              let members = site.sectionMembers[pages[index].section], let position = members.firstIndex(of: index) else { return false }
+        let key = SiteModel.SortKey(pages[index])
+        if position > members.startIndex, !(SiteModel.SortKey(pages[members[position - 1]]) < key) { return false }
+        if position + 1 < members.endIndex, !(key < SiteModel.SortKey(pages[members[position + 1]])) { return false }
+        return true
+    }
+
+    /// The site-wide files (search index, sitemap, feed) a deferring `rebuild` left as they were.
+    /// `make()` is pure and may run on any thread while this builder goes on; give its files to
+    /// `installDeferred(_:generation:)`, which takes them only when no later rebuild made them stale.
+    public struct DeferredWork: Sendable {
+        /// Which rebuild's files these are.
+        public let generation: Int
+        let assembly: Assembly
+        let settings: SearchSettings
+
+        public func make() -> [OutputFile] {
+            SearchStage.files(for: assembly.site, settings: settings) + assembly.siteFiles()
+        }
+    }
+
+    /// The site-wide files the last rebuild left for later, if any.
+    public func deferredWork() -> DeferredWork? {
+        guard let assembly = pendingAssembly, let config else { return nil }
+        return DeferredWork(generation: pendingGeneration, assembly: assembly, settings: config.search)
+    }
+
+    /// Which rebuild's site-wide files are still to be made (compare with `DeferredWork.generation`).
+    public var deferredGeneration: Int { pendingGeneration }
+
+    /// Puts in the files `work` made; returns the output paths that changed, or nil (nothing
+    /// taken) when a rebuild since has made them stale.
+    public func installDeferred(_ files: [OutputFile], generation: Int) -> [String]? {
+        guard pendingAssembly != nil, generation == pendingGeneration else { return nil }
         pendingAssembly = nil
-        let siteWide = SearchStage.files(for: assembly.site, settings: config.search) + assembly.siteFiles()
-        let paths = Set(siteWide.map(\.path))
+        let paths = Set(files.map(\.path))
         var changed: [String] = []
         for path in siteWidePaths where !paths.contains(path) {
             outputs[path] = nil
             changed.append(path)
         }
-        for file in siteWide where outputs[file.path] != file.bytes {
+        for file in files where outputs[file.path] != file.bytes {
             outputs[file.path] = file.bytes
             changed.append(file.path)
         }
         siteWidePaths = paths
         return changed.sorted()
+    }
+
+    /// Makes the site-wide files a deferring `rebuild` left as they were, here and now; returns the
+    /// output paths that changed (empty when nothing was pending).
+    public func completeDeferredFiles() -> [String] {
+        guard let work = deferredWork() else { return [] }
+        return installDeferred(work.make(), generation: work.generation) ?? []
     }
 }

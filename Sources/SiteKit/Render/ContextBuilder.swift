@@ -12,6 +12,9 @@ struct ContextBuilder: Sendable {
     var structuredData: StructuredData
     /// The `event:` maps of event pages, by page index.
     var events: [Int: EventInfo]
+    /// Page summaries and section lists kept from earlier renders (the preview server's rebuilds);
+    /// nil in a one-off build, which makes each list once anyway.
+    var summaries: SummaryCache?
     /// `site` and `section` values of section pages, shared by the pages that see them alike: the
     /// same parent folder gives the same relative links, the same nav entries marked current.
     /// Made on first use, so a rebuild of a few pages makes only the few it needs.
@@ -140,31 +143,53 @@ struct ContextBuilder: Sendable {
             object["summary"] = .string(listPage.summary)
         }
         if withPages {
-            object["pages"] = .list(members.map { summaryValue($0, linker: linker) })
+            object["pages"] = summaryList(members, section: name, group: nil, linker: linker)
             if includeGroups, site.config.section(named: name)?.groupBy != nil {
                 object["groups"] = .list(site.groups(of: name).map { group in
-                    groupValue(group.value, members: group.members, linker: linker)
+                    groupValue(group.value, members: group.members, linker: linker,
+                               pages: summaryList(group.members, section: name, group: group.value.value, linker: linker))
                 })
             }
         }
         return .object(object)
     }
 
-    func groupValue(_ value: EnumeratedValue, members: [Int], linker: Linker) -> TemplateValue {
+    /// A group for templates; `pages` are the summaries of `members` (made here when not given).
+    func groupValue(_ value: EnumeratedValue, members: [Int], linker: Linker, pages: TemplateValue? = nil) -> TemplateValue {
         var object = value.params
         object["value"] = .string(value.value)
         object["title"] = .string(value.title)
         object["count"] = .int(members.count)
-        object["pages"] = .list(members.map { summaryValue($0, linker: linker) })
+        object["pages"] = pages ?? .list(members.map { summaryValue($0, linker: linker) })
         return .object(object)
+    }
+
+    /// The summaries of a section's pages (or of one group's), from the cache when there is one.
+    private func summaryList(_ members: [Int], section: String, group: String?, linker: Linker) -> TemplateValue {
+        guard let summaries else { return .list(members.map { summaryValue($0, linker: linker) }) }
+        let key = SummaryCache.LinkerKey(linker)
+        return summaries.list(SummaryCache.ListKey(group: group, linker: key), of: section, members: members, linker: key) { index in
+            .object(Self.commonFields(site.pages[index], linker: linker))
+        }
     }
 
     /// What lists show of a page.
     func summaryValue(_ index: Int, linker: Linker) -> TemplateValue {
-        .object(commonFields(site.pages[index], linker: linker))
+        guard let summaries else { return .object(Self.commonFields(site.pages[index], linker: linker)) }
+        return summaries.item(index, SummaryCache.LinkerKey(linker)) { .object(Self.commonFields(site.pages[index], linker: linker)) }
     }
 
-    private func commonFields(_ page: Page, linker: Linker) -> [String: TemplateValue] {
+    /// Whether lists show `a` and `b` alike (from any page): same title, summary, description, URL,
+    /// date, weight, params… An edit that keeps them leaves every list, group and performer of the
+    /// page as it was.
+    static func listsShowAlike(_ a: Page, _ b: Page, baseURL: String) -> Bool {
+        let linker = Linker(page: a, baseURL: baseURL)
+        return a.kind == b.kind && a.outputPath == b.outputPath
+            && commonFields(a, linker: linker) == commonFields(b, linker: linker)
+    }
+
+    /// The fields a page shows in lists and as itself alike: only the page's own data and its URL.
+    private static func commonFields(_ page: Page, linker: Linker) -> [String: TemplateValue] {
         let matter = page.frontMatter
         var object: [String: TemplateValue] = [
             "title": .string(page.title),
@@ -187,7 +212,7 @@ struct ContextBuilder: Sendable {
     func pageValue(_ index: Int, linker: Linker, markdown given: RenderedMarkdown? = nil) -> TemplateValue {
         let page = site.pages[index]
         let markdown = given ?? page.markdown
-        var object = commonFields(page, linker: linker)
+        var object = Self.commonFields(page, linker: linker)
         if object["description"]?.scalarText?.isEmpty ?? true { object["description"] = .string(site.config.description) }
         object["content"] = .string(markdown?.html ?? "")
         object["toc"] = .string(markdown?.tocHTML ?? "")
@@ -245,5 +270,96 @@ struct ContextBuilder: Sendable {
         }
         crumbs.append((page.title, page.outputPath))
         return crumbs
+    }
+}
+
+/// Page summaries and section lists that stay valid across the preview server's rebuilds: a
+/// summary depends only on its page and on the folder the links start from. The incremental
+/// builder drops the entries of the pages an edit changes (and all of them when pages move).
+/// Filled from the rendering threads, hence the lock.
+final class SummaryCache: @unchecked Sendable {
+    /// Where a list's links start from: the page's folder, or the base URL on the 404 page.
+    struct LinkerKey: Hashable {
+        var folder: String
+        var absoluteBase: String?
+
+        init(_ linker: Linker) {
+            folder = linker.folder
+            absoluteBase = linker.absoluteBase
+        }
+    }
+
+    /// A section's summaries (`group` nil) or one group's, with links from one place.
+    struct ListKey: Hashable {
+        var group: String?
+        var linker: LinkerKey
+    }
+
+    private let lock = NSLock()
+    /// Summaries by where their links start from, then by page index (nil: not made yet).
+    private var items: [LinkerKey: [TemplateValue?]] = [:]
+    private var lists: [String: [ListKey: TemplateValue]] = [:]
+
+    func item(_ index: Int, _ linker: LinkerKey, make: () -> TemplateValue) -> TemplateValue {
+        if let found = lock.withLock({ items[linker].flatMap { index < $0.count ? $0[index] : nil } }) { return found }
+        let made = make()
+        lock.withLock { store(made, at: index, linker) }
+        return made
+    }
+
+    /// The list of the summaries of `members` (page indexes) with links from `linker`, kept as
+    /// `key` of `section`; summaries not kept yet are made by `make`.
+    func list(_ key: ListKey, of section: String, members: [Int], linker: LinkerKey, make: (Int) -> TemplateValue) -> TemplateValue {
+        // Under the lock only lookups: the missing summaries are made outside it.
+        var values: [TemplateValue?] = []
+        let found: TemplateValue? = lock.withLock {
+            if let list = lists[section]?[key] { return list }
+            let column = items[linker] ?? []
+            values = members.map { $0 < column.count ? column[$0] : nil }
+            return nil
+        }
+        if let found { return found }
+        var made: [(Int, TemplateValue)] = []
+        for (offset, index) in members.enumerated() where values[offset] == nil {
+            let value = make(index)
+            values[offset] = value
+            made.append((index, value))
+        }
+        let list = TemplateValue.list(values.map { $0! })
+        lock.withLock {
+            for (index, value) in made { store(value, at: index, linker) }
+            lists[section, default: [:]][key] = list
+        }
+        return list
+    }
+
+    /// Call with the lock held.
+    private func store(_ value: TemplateValue, at index: Int, _ linker: LinkerKey) {
+        var column = items.removeValue(forKey: linker) ?? []
+        if column.count <= index { column.append(contentsOf: repeatElement(nil, count: index + 1 - column.count)) }
+        column[index] = value
+        items[linker] = column
+    }
+
+    /// Forgets the summaries of page `index` and every list of `section` (which may hold it).
+    func forget(page index: Int, section: String) {
+        lock.withLock {
+            for linker in Array(items.keys) where index < items[linker]!.count {
+                items[linker]![index] = nil
+            }
+            lists[section] = nil
+        }
+    }
+
+    func forgetAll() {
+        lock.withLock {
+            items = [:]
+            lists = [:]
+        }
+    }
+
+    /// How many summaries and lists are kept (for tests).
+    var counts: (items: Int, lists: Int) {
+        lock.withLock { (items.values.reduce(0) { $0 + $1.count { $0 != nil } }, lists.values.reduce(0) { $0 + $1.count }) }
     }
 }
