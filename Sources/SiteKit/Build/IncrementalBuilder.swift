@@ -55,6 +55,8 @@ public final class IncrementalBuilder {
     private var lastDrafts: Set<String> = []
     private var lastLoadDiagnostics: [Diagnostic] = []
     private var lastIndexBySource: [String: Int] = [:]
+    /// The link targets of the last rebuild's pages, kept while edits keep every page in place.
+    private var linkResolver: LinkResolver?
     /// The site of the last rebuild, whose order and groups an edit that keeps them can reuse.
     private var lastSite: SiteModel?
     /// Whether `outputs` is the last rebuild's result (it is not after a failed rebuild).
@@ -80,6 +82,7 @@ public final class IncrementalBuilder {
         templateBytes = [:]
         rendered = [:]
         renderDiagnostics = [:]
+        linkResolver = nil
         return rebuild(changed: []).report
     }
 
@@ -205,8 +208,10 @@ public final class IncrementalBuilder {
                 }
             }
         }
+        // Every page's link target: unchanged by an edit that keeps pages in place.
+        if !swapsInPlace || linkResolver == nil { linkResolver = MarkdownStage.resolver(for: pages, drafts: drafts) }
         var markdownDiagnostics: [String: [Diagnostic]] = [:]
-        for diagnostic in MarkdownStage.run(&pages, config: config, drafts: drafts, indexes: toRender) {
+        for diagnostic in MarkdownStage.run(&pages, config: config, drafts: drafts, indexes: toRender, resolver: linkResolver) {
             markdownDiagnostics[diagnostic.path, default: []].append(diagnostic)
         }
         for index in toRender where !pages[index].sourcePath.isEmpty {

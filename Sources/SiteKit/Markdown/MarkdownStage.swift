@@ -3,9 +3,11 @@ import MarkdownRenderer
 
 /// Renders every page's Markdown through cmark, in parallel, rewriting links to content files.
 enum MarkdownStage {
-    /// Renders the pages at `indexes` (all when nil); links are checked against every page.
-    static func run(_ pages: inout [Page], config: SiteConfig, drafts: Set<String>, indexes: [Int]? = nil) -> [Diagnostic] {
-        let resolver = resolver(for: pages, drafts: drafts)
+    /// Renders the pages at `indexes` (all when nil); links are checked against every page, through
+    /// `resolver` when given (it must have been made from these pages and drafts).
+    static func run(_ pages: inout [Page], config: SiteConfig, drafts: Set<String>, indexes: [Int]? = nil,
+                    resolver given: LinkResolver? = nil) -> [Diagnostic] {
+        let resolver = given ?? resolver(for: pages, drafts: drafts)
         let options = options(config)
         let selected = indexes ?? Array(pages.indices)
         let input = selected.map { pages[$0] }
