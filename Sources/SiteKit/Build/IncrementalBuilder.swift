@@ -23,7 +23,9 @@ public final class IncrementalBuilder {
 
     private var config: SiteConfig?
     private var configDiagnostics: [Diagnostic] = []
-    private var sources: [String: (file: SourceFile, parsed: ContentLoader.ParsedFile)] = [:]
+    /// Every content file's parse, and a digest of its bytes to tell a real change from a touch
+    /// (the bytes themselves are not kept).
+    private var sources: [String: (file: SourceFile, digest: SourceDigest, parsed: ContentLoader.ParsedFile)] = [:]
     private var markdownCache: [String: (page: Page, diagnostics: [Diagnostic])] = [:]
     /// The sources whose cached Markdown diagnostics are not empty (so an edit need not visit all).
     private var sourcesWithMarkdownDiagnostics: Set<String> = []
@@ -122,11 +124,11 @@ public final class IncrementalBuilder {
                 sources[removed] = nil
                 changedSources.insert(removed)
             }
-            let fresh = files.filter { sources[$0.relativePath]?.file.bytes != $0.bytes }
+            let fresh = files.filter { sources[$0.relativePath]?.digest != SourceDigest($0.bytes) }
             let includeDrafts = options.includeDrafts
             let parsed = ParallelMap.map(fresh) { ContentLoader.parse($0, config: config, includeDrafts: includeDrafts) }
             for (file, result) in zip(fresh, parsed) {
-                sources[file.relativePath] = (file, result)
+                sources[file.relativePath] = (file.withoutBytes, SourceDigest(file.bytes), result)
                 changedSources.insert(file.relativePath)
             }
         } else {
@@ -136,10 +138,10 @@ public final class IncrementalBuilder {
                     if sources.removeValue(forKey: relative) != nil { changedSources.insert(relative) }
                     continue
                 }
-                if sources[relative]?.file.bytes == bytes { continue }
+                if sources[relative]?.digest == SourceDigest(bytes) { continue }
                 previousParses[relative] = sources[relative]?.parsed
                 let file = SourceFile(relativePath: relative, displayPath: ContentScanner.join(options.display(options.contentDir), relative), bytes: bytes)
-                sources[relative] = (file, ContentLoader.parse(file, config: config, includeDrafts: options.includeDrafts))
+                sources[relative] = (file.withoutBytes, SourceDigest(bytes), ContentLoader.parse(file, config: config, includeDrafts: options.includeDrafts))
                 changedSources.insert(relative)
             }
         }
@@ -519,4 +521,27 @@ public final class IncrementalBuilder {
         guard let work = deferredWork() else { return [] }
         return installDeferred(work.make(), generation: work.generation) ?? []
     }
+}
+
+/// Tells whether a file's bytes changed without keeping them: its length and two 64-bit hashes
+/// (Swift's seeded SipHash, and FNV-1a).
+struct SourceDigest: Equatable {
+    var count: Int
+    var sip: Int
+    var fnv: UInt64
+
+    init(_ bytes: [UInt8]) {
+        count = bytes.count
+        var hasher = Hasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        sip = hasher.finalize()
+        var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        self.fnv = fnv
+    }
+}
+
+extension SourceFile {
+    /// The file's paths without its bytes.
+    var withoutBytes: SourceFile { SourceFile(relativePath: relativePath, displayPath: displayPath, bytes: []) }
 }
