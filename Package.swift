@@ -22,6 +22,9 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // mimalloc from the system (Debian: libmimalloc-dev), linked into the command on Linux so that
+        // it replaces glibc's malloc: about a sixth off a 10,000-page build (see README, Performance).
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Small POSIX helpers Swift's Glibc module does not expose (atomic folder exchange).
         .target(name: "CSystem"),
         // Markdown to HTML, headings, links and plain text through cmark's node tree.
@@ -47,6 +50,7 @@ let package = Package(
             name: "sitegen",
             dependencies: [
                 "SiteKit", "PreviewServer",
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, and only that. `install-deps.sh site` for building the site
-# (libcmark); `install-deps.sh test` adds what the test suite needs (node, Chromium and its
+# (libcmark, and mimalloc on Linux); `install-deps.sh test` adds what the test suite needs (node, Chromium and its
 # WebDriver, Java for the HTML validator, Python test packages).
 set -euo pipefail
 need=${1:-site}
@@ -12,6 +12,11 @@ have() { command -v "$1" >/dev/null 2>&1; }
 if ! pkg-config --exists libcmark 2>/dev/null; then
   apt_packages+=(libcmark-dev pkg-config)
   brew_packages+=(cmark pkg-config)
+fi
+# mimalloc replaces glibc's malloc in the sitegen command on Linux (Package.swift); Debian's
+# package has no pkg-config file, so look for its header.
+if [[ $(uname) == Linux ]] && ! [[ -e /usr/include/mimalloc.h ]]; then
+  apt_packages+=(libmimalloc-dev)
 fi
 if [[ $need == test ]]; then
   have node || { apt_packages+=(nodejs); brew_packages+=(node); }

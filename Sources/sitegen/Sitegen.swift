@@ -1,4 +1,8 @@
 import ArgumentParser
+#if canImport(CMimalloc)
+// Importing it links libmimalloc, whose malloc then serves the whole process (Package.swift).
+import CMimalloc
+#endif
 
 @main
 struct Sitegen: ParsableCommand {
