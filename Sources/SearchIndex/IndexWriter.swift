@@ -151,13 +151,10 @@ public struct SearchIndexWriter {
 
     private var sections: [String] = []
     private var sectionIndex: [String: Int] = [:]
-    private var pendingMetadata = JavaScriptText()
-    private var pendingMetadataCount = 0
-    private var pendingText = JavaScriptText()
-    private var pendingTextCount = 0
-    /// Digests of the files written so far, by kind, combined in a fixed order into the build id.
-    private var metadataDigests: [(String, UInt64)] = []
-    private var textDigests: [(String, UInt64)] = []
+    /// The metadata file (`d/<n>.js`: url, title, section of each document) and the snippet file
+    /// (`x/<n>.js`) being filled.
+    private var metadata: PendingShard
+    private var text: PendingShard
 
     public private(set) var documentCount = 0
     /// Files and bytes written so far.
@@ -167,6 +164,50 @@ public struct SearchIndexWriter {
     public init(options: SearchOptions) {
         self.options = options
         self.scoring = BM25(k1: options.k1, b: options.b)
+        metadata = PendingShard(directory: options.directory, kind: "d", size: options.metadataShardSize)
+        text = PendingShard(directory: options.directory, kind: "x", size: options.textShardSize)
+    }
+
+    /// Documents' entries of one kind, `size` to a file, in document order.
+    private struct PendingShard {
+        let directory: String
+        let kind: String
+        let size: Int
+        private var script = JavaScriptText()
+        private var count = 0
+        private var first = 0
+        /// Digests of the files written so far, combined in a fixed order into the build id.
+        private(set) var digests: [(String, UInt64)] = []
+
+        init(directory: String, kind: String, size: Int) {
+            self.directory = directory
+            self.kind = kind
+            self.size = max(1, size)
+        }
+
+        /// Adds document `id`'s entry, written by `entry`; returns the file when this one fills it.
+        mutating func add(_ id: Int, _ entry: (inout JavaScriptText) -> Void) -> GeneratedFile? {
+            if count == 0 {
+                first = id
+                script.raw("SitegenSearch.add(\"\(kind)/\(id / size)\",[")
+            } else {
+                script.raw(",")
+            }
+            entry(&script)
+            count += 1
+            return count == size ? close() : nil
+        }
+
+        /// The file of the entries added since the last one, if any.
+        mutating func close() -> GeneratedFile? {
+            guard count > 0 else { return nil }
+            script.raw("]);\n")
+            let file = GeneratedFile(path: "\(directory)/\(kind)/\(first / size).js", bytes: script.bytes)
+            script = JavaScriptText()
+            count = 0
+            digests.append((file.path, FNV1a.digest(file.bytes)))
+            return file
+        }
     }
 
     /// Adds the slice's documents after those added before; `write` receives each file completed.
@@ -215,60 +256,21 @@ public struct SearchIndexWriter {
                 sectionIndex[document.section] = sections.count
                 sections.append(document.section)
             }
-            try addMetadata(document, write: write)
-            try addText(document.snippet, write: write)
+            let section = sectionIndex[document.section] ?? 0
+            if let file = metadata.add(documentCount, { script in
+                script.raw("[")
+                script.string(document.url)
+                script.raw(",")
+                script.string(document.title)
+                script.raw(",")
+                script.integer(section)
+                script.raw("]")
+            }) { try emit(file, write) }
+            if let file = text.add(documentCount, { script in
+                document.snippet.withUnsafeBufferPointer { script.string(utf8: $0) }
+            }) { try emit(file, write) }
             documentCount += 1
         }
-    }
-
-    private mutating func addMetadata<Failure: Error>(_ document: TokenizedDocument, write: (GeneratedFile) throws(Failure) -> Void) throws(Failure) {
-        let size = max(1, options.metadataShardSize)
-        if pendingMetadataCount == 0 {
-            pendingMetadata.raw("SitegenSearch.add(\"d/\(documentCount / size)\",[")
-        } else {
-            pendingMetadata.raw(",")
-        }
-        pendingMetadata.raw("[")
-        pendingMetadata.string(document.url)
-        pendingMetadata.raw(",")
-        pendingMetadata.string(document.title)
-        pendingMetadata.raw(",")
-        pendingMetadata.integer(sectionIndex[document.section] ?? 0)
-        pendingMetadata.raw("]")
-        pendingMetadataCount += 1
-        if pendingMetadataCount == size { try flushMetadata(number: documentCount / size, write: write) }
-    }
-
-    private mutating func flushMetadata<Failure: Error>(number: Int, write: (GeneratedFile) throws(Failure) -> Void) throws(Failure) {
-        guard pendingMetadataCount > 0 else { return }
-        pendingMetadata.raw("]);\n")
-        let file = GeneratedFile(path: "\(options.directory)/d/\(number).js", bytes: pendingMetadata.bytes)
-        pendingMetadata = JavaScriptText()
-        pendingMetadataCount = 0
-        metadataDigests.append((file.path, FNV1a.digest(file.bytes)))
-        try emit(file, write)
-    }
-
-    private mutating func addText<Failure: Error>(_ snippet: [UInt8], write: (GeneratedFile) throws(Failure) -> Void) throws(Failure) {
-        let size = max(1, options.textShardSize)
-        if pendingTextCount == 0 {
-            pendingText.raw("SitegenSearch.add(\"x/\(documentCount / size)\",[")
-        } else {
-            pendingText.raw(",")
-        }
-        snippet.withUnsafeBufferPointer { pendingText.string(utf8: $0) }
-        pendingTextCount += 1
-        if pendingTextCount == size { try flushText(number: documentCount / size, write: write) }
-    }
-
-    private mutating func flushText<Failure: Error>(number: Int, write: (GeneratedFile) throws(Failure) -> Void) throws(Failure) {
-        guard pendingTextCount > 0 else { return }
-        pendingText.raw("]);\n")
-        let file = GeneratedFile(path: "\(options.directory)/x/\(number).js", bytes: pendingText.bytes)
-        pendingText = JavaScriptText()
-        pendingTextCount = 0
-        textDigests.append((file.path, FNV1a.digest(file.bytes)))
-        try emit(file, write)
     }
 
     private mutating func emit<Failure: Error>(_ file: GeneratedFile, _ write: (GeneratedFile) throws(Failure) -> Void) throws(Failure) {
@@ -360,8 +362,8 @@ public struct SearchIndexWriter {
 
     /// Writes the last metadata and snippet files, the term files and, last, the manifest.
     public mutating func finish<Failure: Error>(write: (GeneratedFile) throws(Failure) -> Void) throws(Failure) {
-        if pendingMetadataCount > 0 { try flushMetadata(number: (documentCount - 1) / max(1, options.metadataShardSize), write: write) }
-        if pendingTextCount > 0 { try flushText(number: (documentCount - 1) / max(1, options.textShardSize), write: write) }
+        if let file = metadata.close() { try emit(file, write) }
+        if let file = text.close() { try emit(file, write) }
 
         let postings = scoredPostings()
         // Scores are quantised against the largest one, so the client can sum them as integers.
@@ -408,7 +410,7 @@ public struct SearchIndexWriter {
 
         // The manifest, with a digest of everything else for cache busting.
         var digest = FNV1a()
-        for (path, fileDigest) in termDigests + metadataDigests + textDigests {
+        for (path, fileDigest) in termDigests + metadata.digests + text.digests {
             digest.add(path.utf8)
             digest.add(word: fileDigest)
         }
@@ -417,7 +419,7 @@ public struct SearchIndexWriter {
         manifest.string(digest.hex)
         manifest.raw(",\"documents\":\(documentCount),\"scale\":")
         manifest.raw(String(scale))
-        manifest.raw(",\"metadataShard\":\(max(1, options.metadataShardSize)),\"textShard\":\(max(1, options.textShardSize)),\"sections\":[")
+        manifest.raw(",\"metadataShard\":\(metadata.size),\"textShard\":\(text.size),\"sections\":[")
         for (index, section) in sections.enumerated() {
             if index > 0 { manifest.raw(",") }
             manifest.string(section)
