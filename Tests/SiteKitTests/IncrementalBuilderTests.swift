@@ -16,13 +16,7 @@ import Testing
     }
 
     /// What a fresh full build makes of the files as they are now.
-    func fullBuild() -> [String: [UInt8]] {
-        var options = BuildOptions.project(folder)
-        options.dryRun = true
-        let report = SiteBuilder.build(options)
-        #expect(report.succeeded, "\(report.diagnostics.items)")
-        return Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.bytes) })
-    }
+    func fullBuild() -> [String: [UInt8]] { folder.fullBuildFiles() }
 
     func change(_ relative: String, _ text: String?) -> IncrementalResult {
         if let text { folder.write(relative, text) } else { try? FileManager.default.removeItem(atPath: folder.path + "/" + relative) }

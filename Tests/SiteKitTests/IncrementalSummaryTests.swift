@@ -26,13 +26,7 @@ import Testing
         builder = IncrementalBuilder(options: BuildOptions.project(folder))
     }
 
-    func fullBuild() -> [String: [UInt8]] {
-        var options = BuildOptions.project(folder)
-        options.dryRun = true
-        let report = SiteBuilder.build(options)
-        #expect(report.succeeded, "\(report.diagnostics.items.map(\.message))")
-        return Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.bytes) })
-    }
+    func fullBuild() -> [String: [UInt8]] { folder.fullBuildFiles() }
 
     func change(_ relative: String, _ text: String) -> IncrementalResult {
         folder.write(relative, text)
@@ -172,12 +166,7 @@ import Testing
         #expect(builder.build().succeeded)
         let path = "Content/speakers/tan-jialing.md"
         let original = try #require(folder.read(path))
-        func fullBuild() -> [String: [UInt8]] {
-            var options = BuildOptions.project(folder)
-            options.dryRun = true
-            let report = SiteBuilder.build(options)
-            return Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.bytes) })
-        }
+        func fullBuild() -> [String: [UInt8]] { folder.fullBuildFiles() }
         folder.write(path, original + "\nOne more paragraph at the end.\n")
         let body = builder.rebuild(changed: [folder.path + "/" + path])
         #expect(body.report.succeeded)

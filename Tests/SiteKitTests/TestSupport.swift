@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import SiteKit
 
 /// Where the repository is, found from this file's path.
@@ -45,6 +46,17 @@ final class TemporaryFolder {
     }
 
     func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + relative) }
+}
+
+extension TemporaryFolder {
+    /// What a fresh full build (writing nothing) makes of the project in this folder, by output path.
+    func fullBuildFiles(sourceLocation: SourceLocation = #_sourceLocation) -> [String: [UInt8]] {
+        var options = BuildOptions.project(self)
+        options.dryRun = true
+        let report = SiteBuilder.build(options)
+        #expect(report.succeeded, "\(report.diagnostics.items.map(\.message))", sourceLocation: sourceLocation)
+        return Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.bytes) })
+    }
 }
 
 extension BuildOptions {
