@@ -111,7 +111,9 @@ def main():
     if len(sys.argv) != 6 or sys.argv[1] in ("-h", "--help"):
         print(__doc__)
         sys.exit(0 if len(sys.argv) == 2 else 2)
-    binary, content, templates, port = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    # Absolute paths: the server runs from /tmp, away from any project folder.
+    binary, content, templates = (os.path.abspath(path) for path in sys.argv[1:4])
+    port = int(sys.argv[4])
     pages = sys.argv[5].split(",")
     runs = int(os.environ.get("RUNS", "10"))
     pause = float(os.environ.get("PAUSE", "1.5"))
