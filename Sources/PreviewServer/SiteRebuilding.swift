@@ -1,8 +1,8 @@
 import SiteKit
 
 /// A builder the preview server drives: one full build, then rebuilds for changed source files.
-/// Kept to the shape of SiteKit's incremental builder so either can sit behind it; calls come from
-/// one serial queue, so conformers need not be thread-safe.
+/// Kept to the shape of SiteKit's incremental builder, so that tests can put another behind the
+/// server; calls come from one serial queue, so conformers need not be thread-safe.
 public protocol SiteRebuilding: AnyObject {
     /// Builds everything in memory (nothing is written).
     func build() -> RebuildOutcome
@@ -54,34 +54,6 @@ public struct RebuildOutcome: Sendable {
         self.changedOutputs = changedOutputs
         self.renderedPages = renderedPages
         self.fullRebuild = fullRebuild
-    }
-}
-
-/// Rebuilds the whole site on every change with `SiteBuilder` (dry run, outputs kept in memory).
-public final class WholeSiteRebuilder: SiteRebuilding {
-    private var options: BuildOptions
-    public private(set) var outputs: [String: [UInt8]] = [:]
-
-    public init(options: BuildOptions) {
-        self.options = options
-        self.options.dryRun = true
-    }
-
-    public func build() -> RebuildOutcome {
-        let report = SiteBuilder.build(options)
-        guard report.succeeded else {
-            return RebuildOutcome(report: report, changedOutputs: [], renderedPages: report.pageCount, fullRebuild: true)
-        }
-        var next: [String: [UInt8]] = [:]
-        next.reserveCapacity(report.files.count)
-        for file in report.files { next[file.path] = file.bytes }
-        let changed = next.filter { outputs[$0.key] != $0.value }.map(\.key) + outputs.keys.filter { next[$0] == nil }
-        outputs = next
-        return RebuildOutcome(report: report, changedOutputs: changed.sorted(), renderedPages: report.pageCount, fullRebuild: true)
-    }
-
-    public func rebuild(changed: [String]) -> RebuildOutcome {
-        build()
     }
 }
 
