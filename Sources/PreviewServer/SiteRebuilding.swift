@@ -1,8 +1,8 @@
 import SiteKit
 
 /// A builder the preview server drives: one full build, then rebuilds for changed source files.
-/// Kept to the shape of SiteKit's incremental builder, so that tests can put another behind the
-/// server; calls come from one serial queue, so conformers need not be thread-safe.
+/// The server's seam to its builder (`IncrementalRebuilder` unless `PreviewServer.init` is given
+/// another); calls come from one serial queue, so conformers need not be thread-safe.
 public protocol SiteRebuilding: AnyObject {
     /// Builds everything in memory (nothing is written).
     func build() -> RebuildOutcome
