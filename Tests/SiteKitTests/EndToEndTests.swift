@@ -170,3 +170,30 @@ func attributeValues(_ html: String, names: [String]) -> [String] {
     }
     return values
 }
+
+/// A full build reads each page twice (front matter first, the body when the page's turn comes):
+/// a file edited in between is reported, not rendered from a body that no longer matches.
+@Suite struct SecondReadTests {
+    @Test func aBodyReadAgainMustStillFollowTheSameFrontMatter() throws {
+        let folder = TemporaryFolder()
+        folder.write("Content/about.md", "---\ntitle: About\n---\nFirst body.\n")
+        let config = try #require(SiteConfig.parse("title: T\nbase_url: https://example.com/\n", path: "site.yml").0)
+        let file = SourceFile(relativePath: "about.md", displayPath: "Content/about.md",
+                              bytes: Array((folder.read("Content/about.md") ?? "").utf8))
+        let page = try #require(ContentLoader.parse(file, config: config, includeDrafts: false).page)
+        let root = folder.path + "/Content"
+        #expect(try ContentLoader.body(of: page, contentRoot: root).get() == "First body.\n")
+        folder.write("Content/about.md", "---\ntitle: About\nsummary: Longer front matter now.\n---\nFirst body.\n")
+        guard case .failure(let diagnostic) = ContentLoader.body(of: page, contentRoot: root) else {
+            Issue.record("a changed file was read as if it had not changed")
+            return
+        }
+        #expect(diagnostic.message.contains("changed while the site was being built"))
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/about.md")
+        guard case .failure(let missing) = ContentLoader.body(of: page, contentRoot: root) else {
+            Issue.record("a removed file was read")
+            return
+        }
+        #expect(missing.message == "cannot read file")
+    }
+}

@@ -9,7 +9,7 @@ import TemplateEngine
 /// merged into the search index in order, which writes each snippet and metadata file as soon as
 /// it is complete. What a page leaves behind is its output path and its term counts: memory does
 /// not grow with the text of the pages already written.
-struct PageStream: @unchecked Sendable {
+struct PageStream: Sendable {
     let assembly: Assembly
     let library: TemplateLibrary?
     let templatesDisplay: String
@@ -34,7 +34,6 @@ struct PageStream: @unchecked Sendable {
         /// The rendered Markdown of the feed's entries, which the feed includes.
         var feedMarkdown: [(Int, RenderedMarkdown)] = []
         let staging: StagingFolder?
-
         let keepsBytes: Bool
 
         init(searchIndex: SearchIndexWriter, staging: StagingFolder?, keepsBytes: Bool) {
@@ -66,7 +65,7 @@ struct PageStream: @unchecked Sendable {
     }
 
     /// One slice's results, waiting for its turn to be merged.
-    private struct SliceOutput: @unchecked Sendable {
+    private struct SliceOutput: Sendable {
         var outputs: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         var tokens: TokenizedSlice?
@@ -140,21 +139,8 @@ struct PageStream: @unchecked Sendable {
             var slice = SliceOutput()
             for index in order[(number * sliceSize)..<min((number + 1) * sliceSize, order.count)] {
                 let page = site.pages[index]
-                var markdown = page.markdown
-                if markdown == nil {
-                    if page.sourcePath.isEmpty {
-                        markdown = MarkdownRenderer.render("", options: markdownOptions)
-                    } else {
-                        switch ContentLoader.body(of: page, contentRoot: contentRoot) {
-                        case .success(let body):
-                            let rendered = MarkdownStage.render(page, body: body, resolver: resolver, options: markdownOptions)
-                            markdown = rendered.markdown
-                            slice.diagnostics += rendered.diagnostics
-                        case .failure(let diagnostic):
-                            slice.diagnostics.append(diagnostic)
-                        }
-                    }
-                }
+                let (markdown, markdownDiagnostics) = self.markdown(of: page)
+                slice.diagnostics += markdownDiagnostics
                 if let renderer, let layout = layouts[index] {
                     switch renderer.render(index, layout: layout, markdown: markdown, staging: staging) {
                     case .success(let file):
@@ -170,5 +156,19 @@ struct PageStream: @unchecked Sendable {
             merger.hand(slice, number: number)
         }
         return merger.output
+    }
+
+    /// The page's rendered Markdown: kept from pass 1 (section lists), or rendered from its file,
+    /// read again; nil when the file can no longer be read as it was.
+    private func markdown(of page: Page) -> (RenderedMarkdown?, [Diagnostic]) {
+        if let markdown = page.markdown { return (markdown, []) }
+        if page.sourcePath.isEmpty { return (MarkdownRenderer.render("", options: markdownOptions), []) }
+        switch ContentLoader.body(of: page, contentRoot: contentRoot) {
+        case .success(let body):
+            let rendered = MarkdownStage.render(page, body: body, resolver: resolver, options: markdownOptions)
+            return (rendered.markdown, rendered.diagnostics)
+        case .failure(let diagnostic):
+            return (nil, [diagnostic])
+        }
     }
 }
