@@ -1,3 +1,5 @@
+import Foundation
+
 /// Documents tokenized together on one thread: what a worker hands to `SearchIndexWriter.add`
 /// once its slice of the site is rendered. It holds term counts and the cut snippet text, not the
 /// documents' full text.
@@ -130,7 +132,7 @@ struct TokenizedDocument: Sendable {
 /// `finish` is only the term counts (the postings to be), never the pages' text.
 /// The files are those described at `SearchIndexBuilder`; the result does not depend on how the
 /// documents were cut into slices.
-public struct SearchIndexWriter {
+public struct SearchIndexWriter: Sendable {
     public let options: SearchOptions
     private let scoring: BM25
 
@@ -289,7 +291,8 @@ public struct SearchIndexWriter {
         var scores: [Double]
     }
 
-    func scoredPostings() -> ScoredPostings {
+    /// `ranges` (for tests) sets how many ranges of documents are scored apart.
+    func scoredPostings(ranges wanted: Int? = nil) -> ScoredPostings {
         // Each field's length averaged over the documents that have it.
         var lengthTotals = [Int](repeating: 0, count: fieldNames.count)
         var lengthCounts = [Int](repeating: 0, count: fieldNames.count)
@@ -304,53 +307,88 @@ public struct SearchIndexWriter {
         }
         let averages = zip(lengthTotals, lengthCounts).map { $1 > 0 ? Double($0) / Double($1) : 0 }
 
-        // Documents per term (a term may be in several slots of one document), then offsets.
-        var lastDocument = [Int32](repeating: -1, count: terms.count)
-        var start = [Int](repeating: 0, count: terms.count + 1)
-        forEachDocumentEntry { document, term, _, _ in
-            if lastDocument[Int(term)] != document {
-                lastDocument[Int(term)] = document
-                start[Int(term) + 1] += 1
+        // On all cores, in ranges of documents: first each range counts the documents of each term
+        // (a term may be in several slots of one document); the counts give every range its own
+        // place in each term's postings, which it then fills with scores.
+        let termCount = terms.count
+        let rangeCount = max(1, min(wanted ?? documentCount / 256, ProcessInfo.processInfo.activeProcessorCount * 4, documentCount))
+        let ranges = (0..<rangeCount).map { documentCount * $0 / rangeCount..<documentCount * ($0 + 1) / rangeCount }
+        let counts = parallelMap(rangeCount) { range -> [Int32] in
+            var counts = [Int32](repeating: 0, count: termCount)
+            var lastDocument = [Int32](repeating: -1, count: termCount)
+            forEachEntry(of: ranges[range]) { document, term, _, _ in
+                if lastDocument[Int(term)] != document {
+                    lastDocument[Int(term)] = document
+                    counts[Int(term)] += 1
+                }
             }
+            return counts
         }
-        for index in 0..<terms.count { start[index + 1] += start[index] }
-
-        // Pseudo frequencies per document, then scores.
-        var documents = [Int32](repeating: 0, count: start[terms.count])
-        var scores = [Double](repeating: 0, count: start[terms.count])
-        var next = Array(start.dropLast())
-        var accumulated = [Double](repeating: 0, count: terms.count)
-        var touched: [Int32] = []
+        var start = [Int](repeating: 0, count: termCount + 1)
+        var rangeStarts = [[Int]](repeating: [], count: rangeCount)
+        for term in 0..<termCount {
+            var position = start[term]
+            for range in 0..<rangeCount {
+                if term == 0 { rangeStarts[range].reserveCapacity(termCount) }
+                rangeStarts[range].append(position)
+                position += Int(counts[range][term])
+            }
+            start[term + 1] = position
+        }
+        let total = start[termCount]
         let documentTotal = documentCount
-        let idf = (0..<terms.count).map { BM25.idf(documentCount: documentTotal, documentsWithTerm: start[$0 + 1] - start[$0]) }
-        var current: Int32 = -1
-        func flush() {
-            for term in touched {
-                let slot = next[Int(term)]
-                documents[slot] = current
-                scores[slot] = scoring.score(pseudoFrequency: accumulated[Int(term)], idf: idf[Int(term)])
-                next[Int(term)] += 1
-                accumulated[Int(term)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
+        let idf = (0..<termCount).map { BM25.idf(documentCount: documentTotal, documentsWithTerm: start[$0 + 1] - start[$0]) }
+        let documents = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
+        let scores = UnsafeMutableBufferPointer<Double>.allocate(capacity: total)
+        defer {
+            documents.deallocate()
+            scores.deallocate()
         }
-        forEachDocumentEntry { document, term, count, slot in
-            if document != current {
-                flush()
-                current = document
+        let output = SharedOutput(documents: documents, scores: scores)
+        let firstPlaces = rangeStarts
+        _ = parallelMap(rangeCount) { range -> Bool in
+            var next = firstPlaces[range]
+            var accumulated = [Double](repeating: 0, count: termCount)
+            var touched: [Int32] = []
+            var current: Int32 = -1
+            func flush() {
+                for term in touched {
+                    let slot = next[Int(term)]
+                    output.documents[slot] = current
+                    output.scores[slot] = scoring.score(pseudoFrequency: accumulated[Int(term)], idf: idf[Int(term)])
+                    next[Int(term)] += 1
+                    accumulated[Int(term)] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
             }
-            let perOccurrence = scoring.fieldFrequency(termFrequency: 1, weight: slot.weight, fieldLength: Int(slot.length),
-                                                       averageFieldLength: averages[Int(slot.field)])
-            if accumulated[Int(term)] == 0 { touched.append(term) }
-            accumulated[Int(term)] += Double(count) * perOccurrence
+            forEachEntry(of: ranges[range]) { document, term, count, slot in
+                if document != current {
+                    flush()
+                    current = document
+                }
+                let perOccurrence = scoring.fieldFrequency(termFrequency: 1, weight: slot.weight, fieldLength: Int(slot.length),
+                                                           averageFieldLength: averages[Int(slot.field)])
+                if accumulated[Int(term)] == 0 { touched.append(term) }
+                accumulated[Int(term)] += Double(count) * perOccurrence
+            }
+            flush()
+            return true
         }
-        flush()
-        return ScoredPostings(start: start, documents: documents, scores: scores)
+        return ScoredPostings(start: start, documents: Array(documents), scores: Array(scores))
     }
 
-    private func forEachDocumentEntry(_ body: (Int32, Int32, UInt32, TokenizedDocument.Slot) -> Void) {
-        var entry = 0
-        for document in 0..<documentCount {
+    /// The postings arrays, written by several threads at once, each to its own places.
+    private struct SharedOutput: @unchecked Sendable {
+        let documents: UnsafeMutableBufferPointer<Int32>
+        let scores: UnsafeMutableBufferPointer<Double>
+    }
+
+    /// Calls `body` with every entry of the documents in `range`, in order.
+    private func forEachEntry(of range: Range<Int>, _ body: (Int32, Int32, UInt32, TokenizedDocument.Slot) -> Void) {
+        guard !range.isEmpty else { return }
+        let firstSlot = Int(documentSlotStart[range.lowerBound])
+        var entry = firstSlot > 0 ? Int(slots[firstSlot - 1].entryEnd) : 0
+        for document in range {
             for slot in slots[Int(documentSlotStart[document])..<Int(documentSlotStart[document + 1])] {
                 while entry < Int(slot.entryEnd) {
                     body(Int32(document), entryTerms[entry], entryCounts[entry], slot)

@@ -164,6 +164,33 @@ import Testing
         if sliceSize < documents.count { #expect(filesBeforeLastSlice > 0) }
     }
 
+    /// Postings are scored on all cores in ranges of documents; any cut gives the same postings.
+    @Test func scoringInRangesGivesTheSamePostings() {
+        let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "工业", "设计"]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let documents = (0..<120).map { number in
+            SearchDocument(url: "p/\(number)", title: "T\(number)", section: "S", text: "", fields: [
+                SearchField(name: "title", text: (0..<next(4)).map { _ in words[next(words.count)] }.joined(separator: " "), weight: 10),
+                SearchField(name: "body", text: (0..<next(40)).map { _ in words[next(words.count)] }.joined(separator: " "), weight: 1),
+                SearchField(name: "body", text: words[next(words.count)], weight: 1),
+            ])
+        }
+        var writer = SearchIndexWriter(options: IndexFixture.options)
+        for slice in SearchIndexBuilder.slices(documents, options: IndexFixture.options) { writer.add(slice) { _ in } }
+        let whole = writer.scoredPostings(ranges: 1)
+        #expect(whole.documents.count > documents.count)
+        for ranges in [2, 3, 7] {
+            let cut = writer.scoredPostings(ranges: ranges)
+            #expect(cut.start == whole.start)
+            #expect(cut.documents == whole.documents)
+            #expect(cut.scores == whole.scores)
+        }
+    }
+
     @Test func emptySiteStillHasAManifest() throws {
         let files = SearchIndexBuilder.build([], options: SearchOptions())
         #expect(files.map(\.path) == ["search/index.js"])
