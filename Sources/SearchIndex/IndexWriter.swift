@@ -307,11 +307,12 @@ public struct SearchIndexWriter: Sendable {
         }
         let averages = zip(lengthTotals, lengthCounts).map { $1 > 0 ? Double($0) / Double($1) : 0 }
 
-        // On all cores, in ranges of documents: first each range counts the documents of each term
+        // On all cores, in one range of documents a core (each range holds arrays as long as the
+        // vocabulary): first each range counts the documents of each term
         // (a term may be in several slots of one document); the counts give every range its own
         // place in each term's postings, which it then fills with scores.
         let termCount = terms.count
-        let rangeCount = max(1, min(wanted ?? documentCount / 256, ProcessInfo.processInfo.activeProcessorCount * 4, documentCount))
+        let rangeCount = max(1, min(wanted ?? documentCount / 256, wanted ?? ProcessInfo.processInfo.activeProcessorCount, documentCount))
         let ranges = (0..<rangeCount).map { documentCount * $0 / rangeCount..<documentCount * ($0 + 1) / rangeCount }
         let counts = parallelMap(rangeCount) { range -> [Int32] in
             var counts = [Int32](repeating: 0, count: termCount)
@@ -338,43 +339,43 @@ public struct SearchIndexWriter: Sendable {
         let total = start[termCount]
         let documentTotal = documentCount
         let idf = (0..<termCount).map { BM25.idf(documentCount: documentTotal, documentsWithTerm: start[$0 + 1] - start[$0]) }
-        let documents = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
-        let scores = UnsafeMutableBufferPointer<Double>.allocate(capacity: total)
-        defer {
-            documents.deallocate()
-            scores.deallocate()
-        }
-        let output = SharedOutput(documents: documents, scores: scores)
+        var documents = [Int32](repeating: 0, count: total)
+        var scores = [Double](repeating: 0, count: total)
         let firstPlaces = rangeStarts
-        _ = parallelMap(rangeCount) { range -> Bool in
-            var next = firstPlaces[range]
-            var accumulated = [Double](repeating: 0, count: termCount)
-            var touched: [Int32] = []
-            var current: Int32 = -1
-            func flush() {
-                for term in touched {
-                    let slot = next[Int(term)]
-                    output.documents[slot] = current
-                    output.scores[slot] = scoring.score(pseudoFrequency: accumulated[Int(term)], idf: idf[Int(term)])
-                    next[Int(term)] += 1
-                    accumulated[Int(term)] = 0
-                }
-                touched.removeAll(keepingCapacity: true)
-            }
-            forEachEntry(of: ranges[range]) { document, term, count, slot in
-                if document != current {
+        documents.withUnsafeMutableBufferPointer { documents in
+            scores.withUnsafeMutableBufferPointer { scores in
+                let output = SharedOutput(documents: documents, scores: scores)
+                _ = parallelMap(rangeCount) { range -> Bool in
+                    var next = firstPlaces[range]
+                    var accumulated = [Double](repeating: 0, count: termCount)
+                    var touched: [Int32] = []
+                    var current: Int32 = -1
+                    func flush() {
+                        for term in touched {
+                            let slot = next[Int(term)]
+                            output.documents[slot] = current
+                            output.scores[slot] = scoring.score(pseudoFrequency: accumulated[Int(term)], idf: idf[Int(term)])
+                            next[Int(term)] += 1
+                            accumulated[Int(term)] = 0
+                        }
+                        touched.removeAll(keepingCapacity: true)
+                    }
+                    forEachEntry(of: ranges[range]) { document, term, count, slot in
+                        if document != current {
+                            flush()
+                            current = document
+                        }
+                        let perOccurrence = scoring.fieldFrequency(termFrequency: 1, weight: slot.weight, fieldLength: Int(slot.length),
+                                                                   averageFieldLength: averages[Int(slot.field)])
+                        if accumulated[Int(term)] == 0 { touched.append(term) }
+                        accumulated[Int(term)] += Double(count) * perOccurrence
+                    }
                     flush()
-                    current = document
+                    return true
                 }
-                let perOccurrence = scoring.fieldFrequency(termFrequency: 1, weight: slot.weight, fieldLength: Int(slot.length),
-                                                           averageFieldLength: averages[Int(slot.field)])
-                if accumulated[Int(term)] == 0 { touched.append(term) }
-                accumulated[Int(term)] += Double(count) * perOccurrence
             }
-            flush()
-            return true
         }
-        return ScoredPostings(start: start, documents: Array(documents), scores: Array(scores))
+        return ScoredPostings(start: start, documents: documents, scores: scores)
     }
 
     /// The postings arrays, written by several threads at once, each to its own places.
