@@ -129,6 +129,24 @@ import Testing
         #expect(folder.read("public/index.html") == before)
     }
 
+    /// A page whose front matter cannot be read says so once; the pages linking to it do not add
+    /// "no such content file" errors for a file that is there (full build and `serve` alike).
+    @Test func aPageThatCannotBeReadIsNotReportedAgainByItsLinks() throws {
+        let folder = project()
+        folder.write("Content/about.md", "---\ntitle: About\n---\n\nSee [Ada](people/ada.md) and [beta](topics/beta.md).\n")
+        #expect(build(folder).succeeded)
+        folder.write("Content/people/ada.md", "---\ntitle: [unclosed\nrole: Author\n---\nAda.\n")
+        let report = build(folder)
+        #expect(report.diagnostics.items.map(\.path) == ["Content/people/ada.md"], "\(report.diagnostics.items.map(\.message))")
+        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        #expect(builder.build().diagnostics.items.map(\.path) == ["Content/people/ada.md"])
+        folder.write("Content/people/ada.md", "---\ntitle: Ada\nrole: Author\n---\nAda.\n")
+        let fixed = builder.rebuild(changed: [folder.path + "/Content/people/ada.md"])
+        #expect(fixed.report.succeeded)
+        #expect(String(decoding: builder.outputs["about/index.html"] ?? [], as: UTF8.self).contains("../people/ada/index.html"))
+        #expect(builder.outputs == folder.fullBuildFiles())
+    }
+
     @Test func aMisspelledTemplateNameFailsAtItsPosition() throws {
         let folder = project()
         folder.write("Templates/layouts/people/single.mustache", "{{<base}}{{$main}}\n  <p>{{page.params.rol}}</p>{{/main}}{{/base}}\n")

@@ -211,7 +211,10 @@ public final class IncrementalBuilder {
             }
         }
         // Every page's link target: unchanged by an edit that keeps pages in place.
-        if !swapsInPlace || linkResolver == nil { linkResolver = MarkdownStage.resolver(for: pages, drafts: drafts) }
+        if !swapsInPlace || linkResolver == nil {
+            let failed = ContentLoader.failedSources(sources.values.map { (file: $0.file, parsed: $0.parsed) })
+            linkResolver = MarkdownStage.resolver(for: pages, drafts: drafts, failed: failed)
+        }
         var markdownDiagnostics: [String: [Diagnostic]] = [:]
         for diagnostic in MarkdownStage.run(&pages, config: config, drafts: drafts, indexes: toRender, resolver: linkResolver) {
             markdownDiagnostics[diagnostic.path, default: []].append(diagnostic)

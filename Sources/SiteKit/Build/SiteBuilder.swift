@@ -29,7 +29,7 @@ public enum SiteBuilder {
         // content appears on other pages.
         let contentRoot = options.absolute(options.contentDir)
         let markdownOptions = MarkdownStage.options(config)
-        var (pages, drafts) = { () -> ([Page], Set<String>) in
+        var (pages, drafts, failed) = { () -> ([Page], Set<String>, Set<String>) in
             let (paths, scanDiagnostics) = ContentScanner.list(root: contentRoot, displayRoot: options.display(options.contentDir))
             report.diagnostics.append(contentsOf: scanDiagnostics)
             let parsed = ParallelMap.map(paths) { relative -> (file: SourceFile, parsed: ContentLoader.ParsedFile) in
@@ -49,12 +49,13 @@ public enum SiteBuilder {
             }
             let (pages, drafts, loadDiagnostics) = ContentLoader.finish(parsed, config: config)
             report.diagnostics.append(contentsOf: loadDiagnostics)
-            return (pages, drafts)
+            return (pages, drafts, ContentLoader.failedSources(parsed))
         }()
         clock.lap("read + parse", &report)
-        let resolver = MarkdownStage.resolver(for: pages, drafts: drafts)
+        let resolver = MarkdownStage.resolver(for: pages, drafts: drafts, failed: failed)
         let sectionPages = pages.indices.filter { pages[$0].kind == .section }
-        report.diagnostics.append(contentsOf: MarkdownStage.run(&pages, config: config, drafts: drafts, indexes: sectionPages))
+        report.diagnostics.append(contentsOf: MarkdownStage.run(&pages, config: config, drafts: drafts, indexes: sectionPages,
+                                                                resolver: resolver))
         for index in sectionPages { pages[index].body = "" }
 
         let (templates, templateDiagnostics) = TemplateStage.load(root: options.absolute(options.templatesDir), displayRoot: templatesDisplay)

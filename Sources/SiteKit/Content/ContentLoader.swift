@@ -142,6 +142,11 @@ enum ContentLoader {
 }
 
 extension ContentLoader {
+    /// The content files that are neither pages nor drafts: their front matter could not be read.
+    static func failedSources(_ parsed: some Sequence<(file: SourceFile, parsed: ParsedFile)>) -> Set<String> {
+        Set(parsed.filter { $0.parsed.page == nil && !$0.parsed.isDraft }.map(\.file.relativePath))
+    }
+
     /// Reads `page`'s file again for its Markdown body: a full build keeps no page's text between
     /// reading the front matter of all of them and rendering each one.
     static func body(of page: Page, contentRoot: String) -> Result<String, Diagnostic> {

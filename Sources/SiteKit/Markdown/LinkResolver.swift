@@ -7,6 +7,9 @@ struct LinkResolver: Sendable {
     var outputs: [String: String]
     /// Content paths of drafts left out of this build.
     var drafts: Set<String>
+    /// Content paths of files that exist but could not be read as pages (their own errors say why):
+    /// links to them are left as written rather than reported again as links to nothing.
+    var failed: Set<String> = []
 
     /// Where the links of one page start from, computed once per page.
     struct Origin: Sendable {
@@ -54,6 +57,7 @@ struct LinkResolver: Sendable {
             if drafts.contains(resolved) {
                 return (.error("link to '\(destination)': that page is a draft and is not built (use --drafts)"), resolved)
             }
+            if failed.contains(resolved) { return (.keep, resolved) }
             return (.error("link to '\(destination)': no such content file (looked for Content/\(resolved))"), resolved)
         }
         // Site-rooted links to other files become relative so the site works under any subpath.

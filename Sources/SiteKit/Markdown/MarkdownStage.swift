@@ -21,10 +21,11 @@ enum MarkdownStage {
         return diagnostics
     }
 
-    static func resolver(for pages: [Page], drafts: Set<String>) -> LinkResolver {
+    /// Link targets for `pages`; `failed` are the content files that could not be read as pages.
+    static func resolver(for pages: [Page], drafts: Set<String>, failed: Set<String> = []) -> LinkResolver {
         var outputs: [String: String] = [:]
         for page in pages where !page.sourcePath.isEmpty { outputs[page.sourcePath] = page.outputPath }
-        return LinkResolver(outputs: outputs, drafts: drafts)
+        return LinkResolver(outputs: outputs, drafts: drafts, failed: failed)
     }
 
     static func options(_ config: SiteConfig) -> MarkdownOptions {
