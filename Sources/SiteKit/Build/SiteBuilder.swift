@@ -24,35 +24,19 @@ public enum SiteBuilder {
         guard let config = loadedConfig else { return report }
         clock.lap("config", &report)
 
-        // Pass 1, on all cores: each file is read, its front matter parsed and its first paragraph
-        // found (lists show it), and its text dropped. Section list pages keep theirs: their
-        // content appears on other pages.
+        // Pass 1 (see `ContentLoader.load`): front matter and first paragraphs, no page's text kept.
         let contentRoot = options.absolute(options.contentDir)
         let markdownOptions = MarkdownStage.options(config)
-        var (pages, drafts, failed) = { () -> ([Page], Set<String>, Set<String>) in
-            let (paths, scanDiagnostics) = ContentScanner.list(root: contentRoot, displayRoot: options.display(options.contentDir))
-            report.diagnostics.append(contentsOf: scanDiagnostics)
-            let parsed = ParallelMap.map(paths) { relative -> (file: SourceFile, parsed: ContentLoader.ParsedFile) in
-                let display = ContentScanner.join(options.display(options.contentDir), relative)
-                let file = SourceFile(relativePath: relative, displayPath: display, bytes: [])
-                guard let bytes = ContentScanner.readFile(contentRoot + "/" + relative) else {
-                    return (file, ContentLoader.ParsedFile(diagnostics: [.error(display, "cannot read file")]))
-                }
-                var result = ContentLoader.parse(SourceFile(relativePath: relative, displayPath: display, bytes: bytes),
-                                                 config: config, includeDrafts: options.includeDrafts)
-                if var page = result.page, page.kind != .section {
-                    if page.frontMatter.summary == nil { page.leadParagraph = MarkdownRenderer.firstParagraph(page.body, options: markdownOptions) }
-                    page.body = ""
-                    result.page = page
-                }
-                return (file, result)
-            }
-            let (pages, drafts, loadDiagnostics) = ContentLoader.finish(parsed, config: config)
-            report.diagnostics.append(contentsOf: loadDiagnostics)
-            return (pages, drafts, ContentLoader.failedSources(parsed))
-        }()
+        let (paths, scanDiagnostics) = ContentScanner.list(root: contentRoot, displayRoot: options.display(options.contentDir))
+        report.diagnostics.append(contentsOf: scanDiagnostics)
+        var loaded = ContentLoader.load(paths, root: contentRoot, displayRoot: options.display(options.contentDir), config: config,
+                                        includeDrafts: options.includeDrafts, markdownOptions: markdownOptions)
+        report.diagnostics.append(contentsOf: loaded.diagnostics)
+        var pages = loaded.pages
+        loaded.pages = []
+        let drafts = loaded.drafts
         clock.lap("read + parse", &report)
-        let resolver = MarkdownStage.resolver(for: pages, drafts: drafts, failed: failed)
+        let resolver = MarkdownStage.resolver(for: pages, drafts: drafts, failed: loaded.failed)
         let sectionPages = pages.indices.filter { pages[$0].kind == .section }
         report.diagnostics.append(contentsOf: MarkdownStage.run(&pages, config: config, drafts: drafts, indexes: sectionPages,
                                                                 resolver: resolver))

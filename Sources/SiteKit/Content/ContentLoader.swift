@@ -1,3 +1,4 @@
+import MarkdownRenderer
 import TemplateEngine
 
 /// Turns source files into pages: front matter read and checked, kinds, sections, slugs and
@@ -10,10 +11,40 @@ enum ContentLoader {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// All files, then the site-wide steps (`finish`).
-    static func load(_ files: [SourceFile], config: SiteConfig, includeDrafts: Bool) -> (pages: [Page], drafts: Set<String>, diagnostics: [Diagnostic]) {
-        let parsed = ParallelMap.map(files) { parse($0, config: config, includeDrafts: includeDrafts) }
-        return finish(Array(zip(files, parsed)).map { (file: $0.0, parsed: $0.1) }, config: config)
+    /// What the first pass of a full build knows of the content.
+    struct Loaded {
+        var pages: [Page]
+        var drafts: Set<String>
+        /// Files that could not be read as pages (see `failedSources`).
+        var failed: Set<String>
+        var diagnostics: [Diagnostic]
+    }
+
+    /// The files at `paths` (inside `root`), on all cores: each one read, its front matter parsed,
+    /// its first paragraph found for lists (cmark, parsing only) and its text dropped; section
+    /// list pages keep theirs, since other pages show their content. Then the site-wide steps
+    /// (`finish`).
+    static func load(_ paths: [String], root: String, displayRoot: String, config: SiteConfig, includeDrafts: Bool,
+                     markdownOptions: MarkdownOptions) -> Loaded {
+        let parsed = ParallelMap.map(paths) { relative -> (file: SourceFile, parsed: ParsedFile) in
+            let display = ContentScanner.join(displayRoot, relative)
+            let file = SourceFile(relativePath: relative, displayPath: display, bytes: [])
+            guard let bytes = ContentScanner.readFile(root + "/" + relative) else {
+                return (file, ParsedFile(diagnostics: [.error(display, "cannot read file")]))
+            }
+            var result = parse(SourceFile(relativePath: relative, displayPath: display, bytes: bytes),
+                               config: config, includeDrafts: includeDrafts)
+            if var page = result.page, page.kind != .section {
+                if page.frontMatter.summary == nil {
+                    page.leadParagraph = MarkdownRenderer.firstParagraph(page.body, options: markdownOptions)
+                }
+                page.body = ""
+                result.page = page
+            }
+            return (file, result)
+        }
+        let (pages, drafts, diagnostics) = finish(parsed, config: config)
+        return Loaded(pages: pages, drafts: drafts, failed: failedSources(parsed), diagnostics: diagnostics)
     }
 
     /// One file on its own: decoding, front matter, kind, slug and output path.
