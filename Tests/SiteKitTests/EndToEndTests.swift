@@ -5,9 +5,7 @@ import Testing
 /// Builds the fixture site in `Tests/Fixtures/minisite` from a temporary copy and checks the output.
 @Suite struct EndToEndTests {
     func project() -> TemporaryFolder {
-        let folder = TemporaryFolder()
-        folder.copy(Repository.fixture + "/Content", to: "Content")
-        folder.copy(Repository.fixture + "/Templates", to: "Templates")
+        let folder = TemporaryFolder.project()
         return folder
     }
 

@@ -8,9 +8,7 @@ import Testing
     static let title = "</script><script>alert(1)</script>\"><img src=x onerror=alert(2)>"
 
     @Test func nothingHostileSurvivesIntoTheOutput() throws {
-        let folder = TemporaryFolder()
-        folder.copy(Repository.fixture + "/Content", to: "Content")
-        folder.copy(Repository.fixture + "/Templates", to: "Templates")
+        let folder = TemporaryFolder.project()
         let yamlTitle = HostileInputTests.title.replacingOccurrences(of: "\"", with: "\\\"")
         folder.write("Content/people/mallory.md", """
         ---

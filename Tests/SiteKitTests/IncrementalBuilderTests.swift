@@ -9,9 +9,7 @@ import Testing
     let builder: IncrementalBuilder
 
     init() {
-        folder = TemporaryFolder()
-        folder.copy(Repository.fixture + "/Content", to: "Content")
-        folder.copy(Repository.fixture + "/Templates", to: "Templates")
+        folder = TemporaryFolder.project()
         builder = IncrementalBuilder(options: BuildOptions.project(folder))
     }
 
@@ -121,9 +119,7 @@ import Testing
 
 @Suite struct DeferredSiteWideFilesTests {
     @Test func deferredFilesCatchUpWithAFullBuild() throws {
-        let folder = TemporaryFolder()
-        folder.copy(Repository.fixture + "/Content", to: "Content")
-        folder.copy(Repository.fixture + "/Templates", to: "Templates")
+        let folder = TemporaryFolder.project()
         let builder = IncrementalBuilder(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)

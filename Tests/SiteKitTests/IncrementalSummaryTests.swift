@@ -16,9 +16,7 @@ import Testing
         """
 
     init() {
-        folder = TemporaryFolder()
-        folder.copy(Repository.fixture + "/Content", to: "Content")
-        folder.copy(Repository.fixture + "/Templates", to: "Templates")
+        folder = TemporaryFolder.project()
         // A list that shows summaries, dates and params, and dated pages without weights (sorted by date).
         folder.write("Templates/layouts/people/list.mustache", Self.peopleList)
         folder.write("Content/people/carol.md", "---\ntitle: Carol\nrole: Editor\ndate: 2024-03-01\n---\nCarol edits.\n")
@@ -159,9 +157,7 @@ import Testing
 /// The real site: the conference page lists its performers (speakers) with their summaries.
 @Suite struct IncrementalEventTests {
     @Test func aPerformersTitleShowsOnTheEventPageAndABodyEditDoesNot() throws {
-        let folder = TemporaryFolder()
-        folder.copy(Repository.root + "/Content", to: "Content")
-        folder.copy(Repository.root + "/Templates", to: "Templates")
+        let folder = TemporaryFolder.project(copying: Repository.root)
         let builder = IncrementalBuilder(options: BuildOptions.project(folder))
         #expect(builder.build().succeeded)
         let path = "Content/speakers/tan-jialing.md"
@@ -186,9 +182,7 @@ import Testing
 /// Site-wide files made off the build queue must never bring back what a later rebuild replaced.
 @Suite struct DeferredWorkTests {
     @Test func workOfAnOlderRebuildIsDroppedAndTheLatestCatchesUp() throws {
-        let folder = TemporaryFolder()
-        folder.copy(Repository.fixture + "/Content", to: "Content")
-        folder.copy(Repository.fixture + "/Templates", to: "Templates")
+        let folder = TemporaryFolder.project()
         let builder = IncrementalBuilder(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)
@@ -213,9 +207,7 @@ import Testing
     }
 
     @Test func aFailedRebuildLeavesTheLastGoodWorkWanted() throws {
-        let folder = TemporaryFolder()
-        folder.copy(Repository.fixture + "/Content", to: "Content")
-        folder.copy(Repository.fixture + "/Templates", to: "Templates")
+        let folder = TemporaryFolder.project()
         let builder = IncrementalBuilder(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)

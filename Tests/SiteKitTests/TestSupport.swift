@@ -49,6 +49,15 @@ final class TemporaryFolder {
 }
 
 extension TemporaryFolder {
+    /// A new folder holding a copy of the project at `root` (its Content/ and Templates/): the
+    /// fixture site by default, `Repository.root` for the real one.
+    static func project(copying root: String = Repository.fixture) -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        folder.copy(root + "/Content", to: "Content")
+        folder.copy(root + "/Templates", to: "Templates")
+        return folder
+    }
+
     /// What a fresh full build (writing nothing) makes of the project in this folder, by output path.
     func fullBuildFiles(sourceLocation: SourceLocation = #_sourceLocation) -> [String: [UInt8]] {
         var options = BuildOptions.project(self)
