@@ -4,10 +4,7 @@ import Testing
 
 /// Builds the fixture site in `Tests/Fixtures/minisite` from a temporary copy and checks the output.
 @Suite struct EndToEndTests {
-    func project() -> TemporaryFolder {
-        let folder = TemporaryFolder.project()
-        return folder
-    }
+    func project() -> TemporaryFolder { TemporaryFolder.project() }
 
     func build(_ folder: TemporaryFolder, configure: (inout BuildOptions) -> Void = { _ in }) -> BuildReport {
         var options = BuildOptions.project(folder)
