@@ -5,6 +5,11 @@ SWIFT       ?= swift
 RELEASE_BIN := .build/release/sitegen
 DEBUG_BIN   := .build/debug/sitegen
 TEST_SITE   := .build/test-site
+TEST_LOGS   := .build/test-logs
+
+# Each runner's output is kept (tee) for the closing total; pipefail keeps a runner's failure.
+SHELL       := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 
 .PHONY: site test deps test-deps release swift-test site-tests js-test check serve bench clean
 
@@ -21,21 +26,28 @@ release:
 	$(SWIFT) build -c release --product sitegen
 
 # The whole suite: Swift unit and end-to-end tests (with the Mustache spec), the JavaScript tests,
-# then the real site built and checked (validator, links, metadata, browser).
-test: test-deps swift-test js-test site-tests
+# then the real site built and checked (validator, links, metadata, browser); last, one line with the
+# total of every runner (scripts/test-total.py).
+test: test-deps
+	rm -rf $(TEST_LOGS)
+	$(MAKE) --no-print-directory swift-test js-test site-tests
+	python3 scripts/test-total.py $(TEST_LOGS)
 
 swift-test:
+	@mkdir -p $(TEST_LOGS)
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build 2>&1 | tee $(TEST_LOGS)/swift.log
 
 js-test:
-	node --test Tests/JavaScript/
+	@mkdir -p $(TEST_LOGS)
+	node --test Tests/JavaScript/ 2>&1 | tee $(TEST_LOGS)/node.log
 
 site-tests:
+	@mkdir -p $(TEST_LOGS)
 	$(SWIFT) build --product sitegen
 	$(DEBUG_BIN) check --strict
 	$(DEBUG_BIN) build --output $(TEST_SITE)
-	SITE_DIR=$(TEST_SITE) SITEGEN=$(DEBUG_BIN) python3 -m pytest -q Tests/Site Tests/CLI Tests/Browser
+	SITE_DIR=$(TEST_SITE) SITEGEN=$(DEBUG_BIN) python3 -m pytest -q Tests/Site Tests/CLI Tests/Browser 2>&1 | tee $(TEST_LOGS)/pytest.log
 
 serve: deps
 	$(SWIFT) build -c release --product sitegen

@@ -26,8 +26,8 @@ def site_dir() -> pathlib.Path:
 
 @pytest.fixture(scope="session")
 def seed_dir() -> pathlib.Path:
-    """The source material: $SEED_DIR, else ../shared/seed beside the repository."""
-    path = pathlib.Path(os.environ.get("SEED_DIR", REPO.parent / "shared" / "seed"))
+    """The source material (the article): $SEED_DIR, else Tests/Fixtures/seed in the repository."""
+    path = pathlib.Path(os.environ.get("SEED_DIR", REPO / "Tests" / "Fixtures" / "seed"))
     if not path.exists():
         pytest.fail(f"source material not found at {path}: set SEED_DIR")
     return path

@@ -3,7 +3,7 @@ import Testing
 import TemplateEngine
 
 /// Runs every case of the official Mustache spec (`MUSTACHE_SPEC_DIR`, by default
-/// `../shared/mustache-spec` next to the package) in non-strict mode, as the spec expects.
+/// `Tests/Fixtures/mustache-spec` in the package) in non-strict mode, as the spec expects.
 @Suite struct MustacheSpecTests {
     /// Case counts of the spec files at commit 9cb20c3, so a file read short cannot pass quietly.
     static let expectedCaseCounts = [
@@ -55,7 +55,7 @@ import TemplateEngine
             // #filePath is <package>/Tests/TemplateEngineTests/MustacheSpecTests.swift.
             let packageRoot = URL(fileURLWithPath: #filePath)
                 .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            directory = packageRoot.appendingPathComponent("../shared/mustache-spec").standardizedFileURL
+            directory = packageRoot.appendingPathComponent("Tests/Fixtures/mustache-spec")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {

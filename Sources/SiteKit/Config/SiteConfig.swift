@@ -1,4 +1,5 @@
 import TemplateEngine
+import Yams
 
 /// The site's settings from `Content/site.yml`: identity, navigation and the sections' schema.
 public struct SiteConfig: Sendable {
@@ -41,6 +42,9 @@ public struct SectionSchema: Sendable {
     public var required: [String]
     /// Fields with a closed set of allowed values, by name.
     public var enumerations: [String: [EnumeratedValue]]
+    /// Every field the section names in `required` or `fields`: known, so never taken for a
+    /// misspelt built-in field.
+    public var declaredFields: Set<String> = []
     /// Field whose values group the section's pages (`section.groups` in templates).
     public var groupBy: String?
     /// schema.org type of the section's pages (`Person`, `NewsArticle`), for JSON-LD.
@@ -57,9 +61,15 @@ public struct EnumeratedValue: Sendable {
 extension SiteConfig {
     /// Reads the configuration; problems are reported at their line in `path`.
     static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
-        let (parsed, yamlDiagnostics) = YAMLDocument.parse(text, path: path, lineOffset: 0)
+        let node: Node?
+        switch YAMLDocument.compose(text, path: path, lineOffset: 0) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let composed): node = composed
+        }
+        let (parsed, yamlDiagnostics) = YAMLDocument.document(node, path: path, lineOffset: 0)
         guard let document = parsed else { return (nil, yamlDiagnostics) }
         var diagnostics = yamlDiagnostics
+        if let node { diagnostics += KnownKeys.siteConfig.check(node, context: "", path: path) }
         func position(_ key: String) -> SourcePosition {
             document.positions[key] ?? document.keyPositions[key] ?? SourcePosition(line: 1, column: 1)
         }
@@ -100,6 +110,8 @@ extension SiteConfig {
             if case .list(let items) = value {
                 for item in items {
                     guard let title = item["title"]?.scalarText, let url = item["url"]?.scalarText else {
+                        // An entry with a misspelt key is reported at that key (KnownKeys), once.
+                        if case .object(let keys) = item, keys.keys.contains(where: { $0 != "title" && $0 != "url" }) { continue }
                         fail("nav", "each nav entry needs a title and a url")
                         continue
                     }
@@ -143,11 +155,13 @@ extension SiteConfig {
         if let required = spec["required"] {
             if case .list(let names) = required {
                 schema.required = names.compactMap(\.scalarText)
+                schema.declaredFields.formUnion(schema.required)
             } else {
                 fail("required must be a list of field names")
             }
         }
         if case .object(let fields)? = spec["fields"] {
+            schema.declaredFields.formUnion(fields.keys)
             for (field, fieldSpec) in fields {
                 guard case .list(let values)? = fieldSpec["values"] else { continue }
                 schema.enumerations[field] = values.compactMap { item in

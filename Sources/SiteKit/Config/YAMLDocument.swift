@@ -33,16 +33,27 @@ struct YAMLDocument: Sendable {
     /// Parses `text` as a YAML mapping. `lineOffset` is added to YAML line numbers so that errors
     /// point at the line in the whole file (front matter starts after the opening `---`).
     static func parse(_ text: String, path: String, lineOffset: Int) -> (YAMLDocument?, [Diagnostic]) {
-        let node: Node?
+        switch compose(text, path: path, lineOffset: lineOffset) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let node): return document(node, path: path, lineOffset: lineOffset)
+        }
+    }
+
+    /// The YAML node tree of `text` (nil for an empty document), or the syntax error at its line.
+    static func compose(_ text: String, path: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
         do {
             // Naming the encoding spares Yams a look-up of the whole environment on every call. The
             // basic resolver resolves no tag by regular expression (see `coreSchemaTag`).
-            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
         } catch let error as YamlError {
-            return (nil, [diagnostic(for: error, path: path, lineOffset: lineOffset)])
+            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset))
         } catch {
-            return (nil, [.error(path, line: lineOffset + 1, "YAML: \(error)")])
+            return .failure(.error(path, line: lineOffset + 1, "YAML: \(error)"))
         }
+    }
+
+    /// The mapping at the root of a composed document, with its keys' positions.
+    static func document(_ node: Node?, path: String, lineOffset: Int) -> (YAMLDocument?, [Diagnostic]) {
         guard let node else {
             return (YAMLDocument(entries: [], positions: [:], keyPositions: [:]), [])
         }

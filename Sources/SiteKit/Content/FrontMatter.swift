@@ -73,6 +73,8 @@ public struct FrontMatter: Sendable {
             }
         }
 
+        diagnostics += misspeltFields(document, schema: schema, path: path)
+
         if let schema {
             for field in schema.required where isMissing(document[field]) {
                 diagnostics.append(.error(path, line: fallback.line, column: 1,
@@ -88,6 +90,25 @@ public struct FrontMatter: Sendable {
             }
         }
         return (matter, diagnostics)
+    }
+
+    /// The fields sitegen itself reads from front matter.
+    static let builtInFields = ["title", "slug", "date", "draft", "weight", "summary", "description", "layout", "event"]
+
+    /// A warning (an error under `--strict`) for each key that is neither a built-in field nor one
+    /// the section declares, but looks like a misspelling of one (`weigth`, `titel`): such a key
+    /// would otherwise become a param without a word, and the field it meant would stay unset.
+    static func misspeltFields(_ document: YAMLDocument, schema: SectionSchema?, path: String) -> [Diagnostic] {
+        let declared = schema?.declaredFields ?? []
+        let known = builtInFields + (schema?.required ?? []) + (schema?.enumerations.keys.sorted() ?? [])
+        var diagnostics: [Diagnostic] = []
+        for (key, _) in document.entries where !builtInFields.contains(key) && !declared.contains(key) {
+            guard let meant = known.first(where: { NameSuggestion.isLikelyTypo(key, of: $0) }) else { continue }
+            let at = document.keyPositions[key] ?? SourcePosition(line: 1, column: 1)
+            diagnostics.append(.warning(path, line: at.line, column: at.column,
+                                        "unknown field '\(key)': did you mean '\(meant)'? (as written, it is page.params.\(key))"))
+        }
+        return diagnostics
     }
 
     private static func isMissing(_ value: TemplateValue?) -> Bool {
