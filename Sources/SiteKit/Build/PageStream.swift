@@ -72,24 +72,32 @@ struct PageStream: Sendable {
         var feedMarkdown: [(Int, RenderedMarkdown)] = []
     }
 
-    /// Slice builders waiting for a worker: each keeps its term table from slice to slice.
-    private final class BuilderPool: @unchecked Sendable {
+    /// Slice builders waiting for a worker: each keeps its term table from slice to slice, so the
+    /// slices one builder makes must be merged in the order it made them. A worker therefore takes
+    /// a builder and the number of the slice it will fill in one step, under one lock: a builder
+    /// given back can only be taken again for a later slice. (Numbering slices by the worker's
+    /// iteration instead let a worker preempted between picking iteration 4 and taking a builder
+    /// get one that had meanwhile filled slice 5: "slices of one builder added out of order".)
+    final class BuilderPool<Builder>: @unchecked Sendable {
         private let lock = NSLock()
-        private var idle: [TokenizedSlice.Builder] = []
+        private var idle: [Builder] = []
         private var made = 0
-        let options: SearchOptions
+        private var nextSlice = 0
+        private let make: (Int) -> Builder
 
-        init(options: SearchOptions) { self.options = options }
+        init(make: @escaping (Int) -> Builder) { self.make = make }
 
-        func take() -> TokenizedSlice.Builder {
+        /// An idle builder (or a new one) and the next slice number, taken together.
+        func take() -> (builder: Builder, slice: Int) {
             lock.lock()
             defer { lock.unlock() }
-            if let builder = idle.popLast() { return builder }
+            nextSlice += 1
+            if let builder = idle.popLast() { return (builder, nextSlice - 1) }
             made += 1
-            return TokenizedSlice.Builder(options: options, source: made - 1)
+            return (make(made - 1), nextSlice - 1)
         }
 
-        func give(_ builder: TokenizedSlice.Builder) {
+        func give(_ builder: Builder) {
             lock.lock()
             idle.append(builder)
             lock.unlock()
@@ -131,11 +139,12 @@ struct PageStream: Sendable {
 
         let merger = Merger(Output(searchIndex: SearchIndexWriter(options: searchOptions), staging: staging,
                                    keepsBytes: keepsBytes))
-        let pool = BuilderPool(options: searchOptions)
+        let searchOptions = self.searchOptions
+        let pool = BuilderPool { TokenizedSlice.Builder(options: searchOptions, source: $0) }
         let sliceSize = max(1, min(64, order.count / (CPU.activeCores * 16)))
         let sliceCount = (order.count + sliceSize - 1) / sliceSize
-        DispatchQueue.concurrentPerform(iterations: sliceCount) { number in
-            var builder = pool.take()
+        DispatchQueue.concurrentPerform(iterations: sliceCount) { _ in
+            var (builder, number) = pool.take()
             var slice = SliceOutput()
             for index in order[(number * sliceSize)..<min((number + 1) * sliceSize, order.count)] {
                 let page = site.pages[index]
