@@ -1,11 +1,18 @@
+import Foundation
+
 /// Reads `site.yml` from the content folder and applies command-line overrides.
 enum ConfigStage {
     static func load(_ options: BuildOptions) -> (SiteConfig?, [Diagnostic]) {
         let contentDisplay = options.display(options.contentDir)
         let path = options.absolute(options.contentDir) + "/site.yml"
         let display = ContentScanner.join(contentDisplay, "site.yml")
-        guard let bytes = ContentScanner.readFile(path) else {
+        let bytes: [UInt8]
+        switch InputFile.read(path) {
+        case .success(let read): bytes = read
+        case .failure(.unreadable(let reason)) where reason == String(cString: strerror(ENOENT)):
             return (nil, [.error(display, "site configuration not found (is \(contentDisplay) the content folder?)")])
+        case .failure(let problem):
+            return (nil, [.error(display, "file \(problem)")])
         }
         switch SourceText.decode(bytes) {
         case .failure(let position):

@@ -29,8 +29,10 @@ enum ContentLoader {
         let parsed = ParallelMap.map(paths) { relative -> (file: SourceFile, parsed: ParsedFile) in
             let display = ContentScanner.join(displayRoot, relative)
             let file = SourceFile(relativePath: relative, displayPath: display, bytes: [])
-            guard let bytes = ContentScanner.readFile(root + "/" + relative) else {
-                return (file, ParsedFile(diagnostics: [.error(display, "cannot read file")]))
+            let bytes: [UInt8]
+            switch InputFile.read(root + "/" + relative) {
+            case .success(let read): bytes = read
+            case .failure(let problem): return (file, ParsedFile(diagnostics: [.error(display, "file \(problem)")]))
             }
             var result = parse(SourceFile(relativePath: relative, displayPath: display, bytes: bytes),
                                config: config, includeDrafts: includeDrafts)

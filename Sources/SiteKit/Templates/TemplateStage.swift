@@ -17,12 +17,16 @@ enum TemplateStage {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (Loaded(library: nil, assets: []), [.error(displayRoot, "templates folder not found")])
         }
-        let files = walk(root)
+        let (files, listDiagnostics) = SourceTree.list(root: root, displayRoot: displayRoot) { _ in true }
+        diagnostics += listDiagnostics
         for relative in files {
             let path = root + "/" + relative
             let display = ContentScanner.join(displayRoot, relative)
-            guard let bytes = ContentScanner.readFile(path) else {
-                diagnostics.append(.error(display, "cannot read file"))
+            let bytes: [UInt8]
+            switch InputFile.read(path) {
+            case .success(let read): bytes = read
+            case .failure(let problem):
+                diagnostics.append(.error(display, "file \(problem)"))
                 continue
             }
             if relative.hasPrefix("assets/") {
@@ -59,22 +63,9 @@ enum TemplateStage {
         .error(error.path, line: error.line, column: error.column, error.message)
     }
 
-    /// Relative paths of all regular files below `root` (hidden ones skipped), sorted.
+    /// Relative paths of the files below `root` a build reads (see `SourceTree`), sorted.
     static func walk(_ root: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = relative.split(separator: "/").last ?? ""
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(relative)
-            }
-        }
-        return files.sorted()
+        SourceTree.list(root: root, displayRoot: root) { _ in true }.0
     }
 }
 
