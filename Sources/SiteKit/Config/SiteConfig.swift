@@ -62,7 +62,7 @@ extension SiteConfig {
     /// Reads the configuration; problems are reported at their line in `path`.
     static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
         let node: Node?
-        switch YAMLDocument.compose(text, path: path, lineOffset: 0) {
+        switch YAMLDocument.compose(text, path: path, lineOffset: 0, aliases: .configuration) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let composed): node = composed
         }

@@ -32,19 +32,26 @@ struct YAMLDocument: Sendable {
 
     /// Parses `text` as a YAML mapping. `lineOffset` is added to YAML line numbers so that errors
     /// point at the line in the whole file (front matter starts after the opening `---`).
-    static func parse(_ text: String, path: String, lineOffset: Int) -> (YAMLDocument?, [Diagnostic]) {
-        switch compose(text, path: path, lineOffset: lineOffset) {
+    static func parse(_ text: String, path: String, lineOffset: Int, aliases: YAMLAliases) -> (YAMLDocument?, [Diagnostic]) {
+        switch compose(text, path: path, lineOffset: lineOffset, aliases: aliases) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let node): return document(node, path: path, lineOffset: lineOffset)
         }
     }
 
-    /// The YAML node tree of `text` (nil for an empty document), or the syntax error at its line.
-    static func compose(_ text: String, path: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
+    /// The YAML node tree of `text` (nil for an empty document), or the syntax error at its line,
+    /// or the anchors and aliases `aliases` does not allow (checked before anything expands them).
+    static func compose(_ text: String, path: String, lineOffset: Int, aliases: YAMLAliases) -> Result<Node?, Diagnostic> {
         do {
             // Naming the encoding spares Yams a look-up of the whole environment on every call. The
             // basic resolver resolves no tag by regular expression (see `coreSchemaTag`).
-            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            let node = try parser.singleRoot()
+            let problem = withExtendedLifetime(parser) { node.flatMap { aliases.problem(in: $0, lineOffset: lineOffset) } }
+            if let problem {
+                return .failure(.error(path, line: problem.position.line, column: problem.position.column, problem.message))
+            }
+            return .success(node)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset))
         } catch {

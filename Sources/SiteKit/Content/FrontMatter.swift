@@ -17,8 +17,15 @@ public struct FrontMatter: Sendable {
 
     /// Reads and checks front matter: common fields' types, the section's required fields and
     /// enumerated values. Every problem is reported, at the field's line and column.
+    /// The largest front matter read: 1 MiB (a page's fields need a few hundred bytes).
+    static let sizeLimit = 1 << 20
+
     static func parse(yaml: String, firstLine: Int, path: String, schema: SectionSchema?) -> (FrontMatter?, [Diagnostic]) {
-        let (parsed, yamlDiagnostics) = YAMLDocument.parse(yaml, path: path, lineOffset: firstLine - 1)
+        guard yaml.utf8.count <= sizeLimit else {
+            return (nil, [.error(path, line: max(firstLine - 1, 1), column: 1,
+                                 "front matter is larger than \(sizeLimit >> 20) MB (\(yaml.utf8.count >> 10) KB): not read")])
+        }
+        let (parsed, yamlDiagnostics) = YAMLDocument.parse(yaml, path: path, lineOffset: firstLine - 1, aliases: .forbidden)
         guard let document = parsed else { return (nil, yamlDiagnostics) }
         var diagnostics = yamlDiagnostics
         var matter = FrontMatter()
