@@ -127,6 +127,34 @@ public enum SiteBuilder {
             let origin = page.map { $0.displayPath.isEmpty ? $0.outputPath : $0.displayPath } ?? templatesDisplay + "/" + file.path
             diagnostics.append(.error(origin, "two outputs would be written to \(file.path)"))
         }
+        diagnostics += folderFileClashes(files, site: site, templatesDisplay: templatesDisplay)
+        return diagnostics
+    }
+
+    /// Outputs that need a folder where another output is a file: a page whose slug is `feed.xml`
+    /// (or `sitemap.xml`, `robots.txt`, `404.html`…) would be written to `feed.xml/index.html`
+    /// beside the generated `feed.xml`. Reported at the page's `slug` line when it has one.
+    static func folderFileClashes(_ files: [OutputFile], site: SiteModel, templatesDisplay: String) -> [Diagnostic] {
+        let paths = Set(files.map(\.path))
+        var pageByOutput: [String: Page] = [:]
+        for page in site.pages { pageByOutput[page.outputPath] = page }
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            var folder = Substring(file.path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard paths.contains(String(folder)) else { continue }
+                let message = "'\(folder)' is a file of the site, so '\(file.path)' cannot be written in a folder of that name"
+                if let page = pageByOutput[file.path] ?? pageByOutput[String(folder)], !page.displayPath.isEmpty {
+                    let at = page.frontMatter.positions["slug"]
+                    diagnostics.append(.error(page.displayPath, line: at?.line ?? 1, column: at?.column ?? 1,
+                                              message + (at == nil ? "" : ": choose another slug")))
+                } else {
+                    diagnostics.append(.error(templatesDisplay + "/" + file.path, message))
+                }
+                break
+            }
+        }
         return diagnostics
     }
 }

@@ -82,7 +82,7 @@ extension SiteConfig {
                 if required { diagnostics.append(.error(path, line: 1, column: 1, "missing required setting '\(key)'")) }
                 return nil
             }
-            guard let text = value.scalarText else {
+            guard value.scalarText != nil, let text = document.text(key) else {
                 fail(key, "'\(key)' must be text")
                 return nil
             }

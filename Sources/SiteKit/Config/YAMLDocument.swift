@@ -21,6 +21,16 @@ struct YAMLDocument: Sendable {
     var keyPositions: [String: SourcePosition]
     /// For top-level values that are mappings: their keys in file order (dictionaries lose it).
     var keyOrder: [String: [String]] = [:]
+    /// For top-level values that are scalars: the text as written, before typing (`no`, `0x1F`,
+    /// `1.50`), for the fields that are text whatever they look like.
+    var writtenText: [String: String] = [:]
+
+    /// The text of a top-level scalar as the author wrote it; nil for lists, mappings, null and
+    /// missing keys.
+    func text(_ key: String) -> String? {
+        guard let value = self[key], value.scalarText != nil else { return nil }
+        return writtenText[key] ?? value.scalarText
+    }
 
     var value: TemplateValue {
         .object(Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
@@ -74,6 +84,7 @@ struct YAMLDocument: Sendable {
         var positions: [String: SourcePosition] = [:]
         var keyPositions: [String: SourcePosition] = [:]
         var keyOrder: [String: [String]] = [:]
+        var writtenText: [String: String] = [:]
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.scalar?.string else {
                 diagnostics.append(.error(path, line: (keyNode.mark?.line ?? 1) + lineOffset,
@@ -85,6 +96,7 @@ struct YAMLDocument: Sendable {
                                           column: keyNode.mark?.column ?? 1, "duplicate key '\(key)'"))
             }
             entries.append((key, templateValue(valueNode)))
+            if case .scalar(let scalar) = valueNode { writtenText[key] = scalar.string }
             if case .mapping(let child) = valueNode {
                 keyOrder[key] = child.compactMap { $0.key.scalar?.string }
             }
@@ -95,7 +107,8 @@ struct YAMLDocument: Sendable {
                 keyPositions[key] = SourcePosition(line: mark.line + lineOffset, column: mark.column)
             }
         }
-        return (YAMLDocument(entries: entries, positions: positions, keyPositions: keyPositions, keyOrder: keyOrder), diagnostics)
+        return (YAMLDocument(entries: entries, positions: positions, keyPositions: keyPositions, keyOrder: keyOrder,
+                             writtenText: writtenText), diagnostics)
     }
 
     static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {

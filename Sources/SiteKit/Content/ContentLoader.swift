@@ -105,6 +105,10 @@ enum ContentLoader {
             result.diagnostics.append(.error(file.displayPath, "file name gives a bad slug: \(problem)"))
             return result
         }
+        if let folder = folders.first(where: { $0.unicodeScalars.contains(where: Slug.isInvisible) }) {
+            result.diagnostics.append(.error(file.displayPath, "folder name '\(folder)' must not contain invisible or bidirectional-control characters: its folder would look like another"))
+            return result
+        }
         let outputPath: String
         switch kind {
         case .home: outputPath = "index.html"

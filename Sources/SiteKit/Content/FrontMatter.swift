@@ -41,7 +41,7 @@ public struct FrontMatter: Sendable {
         func text(_ key: String) -> String? {
             guard let value = document[key] else { return nil }
             if case .null = value { return nil }
-            guard let text = value.scalarText else {
+            guard let text = document.text(key) else {
                 error(key, "'\(key)' must be text")
                 return nil
             }
@@ -89,7 +89,7 @@ public struct FrontMatter: Sendable {
             }
             for (field, allowed) in schema.enumerations.sorted(by: { $0.key < $1.key }) {
                 guard let value = document[field], !isMissing(value) else { continue }
-                let given = value.scalarText ?? ""
+                let given = document.text(field) ?? ""
                 if !allowed.contains(where: { $0.value == given }) {
                     let choices = allowed.map { "'\($0.value)'" }.joined(separator: ", ")
                     error(field, "'\(given)' is not an allowed \(field): use one of \(choices)")

@@ -23,9 +23,23 @@ enum Slug {
         if utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             return "slug must not contain control characters or NUL"
         }
+        if utf8.contains(where: { $0 >= 0x80 }), let hidden = slug.unicodeScalars.first(where: isInvisible) {
+            let code = "U+" + String(hidden.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            return "slug must not contain invisible or bidirectional-control characters (\(code)): its folder would look like another"
+        }
         if slug.hasPrefix(".") { return "slug '\(slug)' must not start with '.' (hidden folders are not published)" }
         if slug.utf8.count > 200 { return "slug is longer than 200 bytes" }
         return nil
+    }
+
+    /// Characters that show as nothing or reorder what follows: format characters (zero-width
+    /// space and joiners, the bidi overrides and isolates, the byte order mark), other
+    /// default-ignorable code points, and the line and paragraph separators.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isBidiControl || properties.isDefaultIgnorableCodePoint || properties.generalCategory == .format
+            || properties.generalCategory == .lineSeparator || properties.generalCategory == .paragraphSeparator
+            || properties.generalCategory == .spaceSeparator && scalar.value != 0x20
     }
 
     private static func contains(_ text: String.UTF8View, _ needle: String) -> Bool {
@@ -35,3 +49,4 @@ enum Slug {
         return (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 }
+
