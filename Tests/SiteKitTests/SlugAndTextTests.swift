@@ -78,3 +78,11 @@ import Testing
         #expect(diagnostics.isEmpty)
     }
 }
+
+@Suite struct OneReportPerMistakeTests {
+    @Test(arguments: [("[a, b]", "'title' must be text"), ("{a: 1}", "'title' must be text"), ("\"  \"", "'title' must not be empty"), ("~", "'title' must not be empty")])
+    func aBadTitleIsReportedOnce(value: String, message: String) {
+        let (_, diagnostics) = FrontMatter.parse(yaml: "title: \(value)", firstLine: 2, path: "p.md", schema: nil)
+        #expect(diagnostics.map(\.message) == [message])
+    }
+}

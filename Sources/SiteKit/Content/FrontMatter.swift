@@ -48,11 +48,13 @@ public struct FrontMatter: Sendable {
             return text
         }
 
-        if let title = text("title"), !title.trimmingWhitespace.isEmpty {
+        let title = text("title")
+        if let title, !title.trimmingWhitespace.isEmpty {
             matter.title = title
         } else if document["title"] == nil {
             diagnostics.append(.error(path, line: fallback.line, column: 1, "missing required field 'title'"))
-        } else {
+        } else if title != nil || document["title"] == .null {
+            // A title that is not text at all has been reported by `text` already: once is enough.
             error("title", "'title' must not be empty")
         }
         if let slug = text("slug") {
