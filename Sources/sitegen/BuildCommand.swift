@@ -17,9 +17,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each stage of the build took.")
     var timings = false
 
+    @Flag(name: .customLong("no-wait"), help: "Fail at once when another sitegen build is writing the same output folder, instead of waiting for it.")
+    var noWait = false
+
     func run() throws {
         let start = ContinuousClock.now
-        let options = site.buildOptions()
+        var options = site.buildOptions()
+        options.otherBuilds = noWait ? .fail : .wait(notice: { Terminal.error($0) })
         let report = SiteBuilder.build(options)
         let text = DiagnosticFormatter().report(report.diagnostics)
         if !text.isEmpty { Terminal.error(text) }

@@ -171,3 +171,60 @@ def test_check_reports_broken_template_links(project):
 def test_check_passes_on_the_fixture(project):
     result = run(project, "check", "--strict")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_second_build_of_the_same_output_waits_or_fails_under_no_wait(project):
+    import fcntl
+    assert run(project, "build").returncode == 0
+    before = snapshot(project / "public")
+    with open(project / ".public.sitegen-lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        lock.write("4242\n")
+        lock.flush()
+        refused = run(project, "build", "--no-wait")
+        assert refused.returncode == 1
+        assert "public: error: another sitegen build of public/ is running, pid 4242 (--no-wait)" in refused.stderr
+        waiting = subprocess.Popen([str(SITEGEN), "build"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        first_line = waiting.stderr.readline()
+        assert first_line == "waiting for another sitegen build of public/, pid 4242\n"
+        assert waiting.poll() is None
+        assert snapshot(project / "public") == before
+    out, err = waiting.communicate(timeout=60)
+    assert waiting.returncode == 0, err
+    assert out.startswith("Built ")
+
+
+def test_a_link_leading_out_of_content_is_an_error_and_nothing_is_published(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.md").write_text("---\ntitle: Secret\n---\nThe launch codes.\n")
+    os.symlink(outside, project / "Content/leak")
+    os.symlink("/etc/passwd", project / "Content/passwd.md")
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert f"Content/leak: error: symbolic link leads outside Content (to '{outside}'): not followed" in result.stderr
+    assert "Content/passwd.md: error: symbolic link leads outside Content (to '/etc/passwd'): not followed" in result.stderr
+    assert "root:" not in result.stderr
+    assert not (project / "public").exists()
+
+
+def test_a_fifo_is_an_error_not_a_hang(project):
+    os.mkfifo(project / "Content/fifo.md")
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert "Content/fifo.md: error: file is a FIFO (named pipe), not a regular file: not read" in result.stderr
+
+
+def test_a_misspelt_setting_is_an_error_with_a_suggestion(project):
+    site = project / "Content/site.yml"
+    site.write_text(site.read_text().replace("title:", "titel: x\ntitle:", 1))
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert re.search(r"Content/site\.yml:\d+:1: error: unknown setting 'titel': did you mean 'title'\?\ntitel: x\n\^", result.stderr)
+
+
+def test_a_misspelt_field_warns_and_fails_under_strict(project):
+    (project / "Content/extra.md").write_text("---\ntitle: Extra\nweigth: 3\n---\nText.\n")
+    plain = run(project, "build")
+    assert plain.returncode == 0
+    assert "Content/extra.md:3:1: warning: unknown field 'weigth': did you mean 'weight'?" in plain.stderr
+    assert run(project, "build", "--strict").returncode == 1

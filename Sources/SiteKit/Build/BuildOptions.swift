@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var checkOutput = false
     /// Warnings fail the build too (`--strict`).
     public var warningsAreErrors = false
+    /// What to do when another build is writing the same output folder: wait (saying so), or fail.
+    public var otherBuilds: StagingFolder.Waiting = .wait(notice: { _ in })
     /// The folder relative paths are shown from; the project root for the output-folder guard.
     public var workingDirectory: String
 

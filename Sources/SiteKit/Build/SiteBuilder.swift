@@ -56,7 +56,8 @@ public enum SiteBuilder {
         var staging: StagingFolder?
         if !options.dryRun && !report.diagnostics.hasErrors {
             do {
-                staging = try StagingFolder(output: options.absolute(options.outputDir))
+                staging = try StagingFolder(output: options.absolute(options.outputDir), display: options.display(options.outputDir),
+                                            waiting: options.otherBuilds)
             } catch {
                 report.diagnostics.append(.error(options.display(options.outputDir), error.description))
                 return report

@@ -34,10 +34,31 @@ public final class StagingFolder: @unchecked Sendable {
     private var madeFolders: Set<String> = [""]
     private var stats = Stats()
     private var finished = false
+    private let outputLock: OutputLock
 
-    /// Checks the output folder and creates an empty staging folder beside it.
-    public init(output: String) throws(WriteError) {
-        let output = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+    /// How a build that finds another one writing the same output behaves.
+    public enum Waiting: Sendable {
+        /// Waits for it, after saying so once through `notice`.
+        case wait(notice: @Sendable (String) -> Void)
+        /// Fails at once, naming the other build's process.
+        case fail
+    }
+
+    /// Takes the output's lock (see `OutputLock`), checks the output folder and creates an empty
+    /// staging folder beside it. An output that is a symbolic link to a folder is built into the
+    /// folder it points to (the link stays); one that points nowhere is refused.
+    public init(output: String, display: String? = nil, waiting: Waiting = .fail) throws(WriteError) {
+        var output = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        let shown = display ?? output
+        var link = stat()
+        if lstat(output, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+            let resolved = ContentScanner.realPath(output)
+            var target = stat()
+            guard resolved != output, stat(resolved, &target) == 0, target.st_mode & S_IFMT == S_IFDIR else {
+                throw WriteError(description: "\(shown) is a symbolic link that does not lead to a folder: make it point at one, or remove it")
+            }
+            output = resolved
+        }
         let parentPath = (output as NSString).deletingLastPathComponent
         parent = parentPath.isEmpty ? "." : parentPath
         name = (output as NSString).lastPathComponent
@@ -47,6 +68,11 @@ public final class StagingFolder: @unchecked Sendable {
         } catch {
             throw WriteError(description: "cannot create folder \(parent): \(error.localizedDescription)")
         }
+        switch waiting {
+        case .fail: outputLock = try OutputLock(parent: parent, name: name, display: shown, wait: false, notice: { _ in })
+        case .wait(let notice): outputLock = try OutputLock(parent: parent, name: name, display: shown, wait: true, notice: notice)
+        }
+        // Under the lock, staging folders left here belong to builds that were killed.
         StagingFolder.removeLeftovers(in: parent, name: name)
         var isDirectory: ObjCBool = false
         outputExists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
@@ -65,6 +91,7 @@ public final class StagingFolder: @unchecked Sendable {
 
     deinit {
         if !finished { try? FileManager.default.removeItem(atPath: path) }
+        outputLock.release()
     }
 
     /// Writes one file into the staging folder (hard-linking the old copy when the bytes match).
@@ -92,6 +119,7 @@ public final class StagingFolder: @unchecked Sendable {
     /// Puts the staged site in place of the output folder and removes the old one.
     public func commit() throws(WriteError) -> Stats {
         finished = true
+        defer { outputLock.release() }
         if outputExists {
             guard sitegen_exchange_paths(path, output) == 0 else {
                 // No atomic exchange on this system: move the old folder aside, then the new one in.
@@ -121,6 +149,7 @@ public final class StagingFolder: @unchecked Sendable {
     public func discard() {
         finished = true
         try? FileManager.default.removeItem(atPath: path)
+        outputLock.release()
     }
 
     /// Staging and old folders left by builds that were killed.
