@@ -11,7 +11,7 @@ TEST_LOGS   := .build/test-logs
 SHELL       := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: site test deps test-deps release swift-test site-tests js-test check serve bench clean
+.PHONY: site test deps test-deps release swift-test site-tests js-test check serve bench fuzz clean
 
 site: deps release
 	$(RELEASE_BIN) build
@@ -58,5 +58,15 @@ serve: deps
 bench: deps
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
 
+# Fuzzing (a long job, not part of `make test`): each target of Sources/FuzzTargets under libFuzzer
+# with AddressSanitizer for FUZZ_SECONDS (default 60) each; fails on a crash and keeps its input in
+# Tests/Fixtures/fuzz/ (see scripts/fuzz.sh). make fuzz FUZZ_SECONDS=3600 FUZZ_TARGETS=markdown
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= front-matter template markdown tokenizer request-path
+fuzz: deps
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product sitegen-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DSITEGEN_FUZZING
+	scripts/fuzz.sh .build-fuzz/release/sitegen-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build public
+	rm -rf .build .build-fuzz public

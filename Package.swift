@@ -54,11 +54,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The parsers that read untrusted input, as functions of arbitrary bytes (see `make fuzz`).
+        .target(name: "FuzzTargets", dependencies: ["SiteKit", "PreviewServer", "MarkdownRenderer", "TemplateEngine", "SearchIndex"]),
+        // libFuzzer's entry point when built for `make fuzz`; a replayer of saved inputs otherwise.
+        .executableTarget(name: "sitegen-fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(name: "MarkdownRendererTests", dependencies: ["MarkdownRenderer"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"]),
         .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "TemplateEngine", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )
