@@ -126,14 +126,14 @@
 
   // ---------------------------------------------------------------- Porter2 stemmer
 
-  // Written from the Snowball English algorithm (english.sbl, 2023 revision), step for step as
-  // Sources/SearchIndex/Porter2Stemmer.swift.
+  // Written from the Snowball English algorithm (english.sbl, revision of October 2025, with the
+  // "inter" exception to R1), step for step as Sources/SearchIndex/Porter2Stemmer.swift.
   var STEM_EXCEPTIONS = {
     skis: 'ski', skies: 'sky', idly: 'idl', gently: 'gentl', ugly: 'ugli', early: 'earli', only: 'onli',
     singly: 'singl', sky: 'sky', news: 'news', howe: 'howe', atlas: 'atlas', cosmos: 'cosmos', bias: 'bias',
     andes: 'andes'
   };
-  var REGION_PREFIXES = ['gener', 'commun', 'arsen', 'past', 'univers', 'later', 'emerg', 'organ'];
+  var REGION_PREFIXES = ['gener', 'commun', 'arsen', 'past', 'univers', 'later', 'emerg', 'organ', 'inter'];
   var STEP2 = [['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'], ['abli', 'able'], ['entli', 'ent'],
     ['izer', 'ize'], ['ization', 'ize'], ['ational', 'ate'], ['ation', 'ate'], ['ator', 'ate'],
     ['alism', 'al'], ['aliti', 'al'], ['alli', 'al'], ['fulness', 'ful'], ['ousli', 'ous'],
