@@ -47,3 +47,15 @@ test('non-ASCII words are not stemmed', () => {
   assert.equal(search.stem('naïve'), 'naïve');
   assert.equal(search.fold('ＣＡＦÉ'), 'cafe');
 });
+
+// Expected folds from Python's Unicode database (scripts/unicode-folding-vectors.py), read by the Swift tests too.
+const folding = JSON.parse(fs.readFileSync(path.join(__dirname, '../Fixtures/unicode-folding.json'), 'utf8'));
+
+for (const list of ['words', 'characters']) {
+  test(`Unicode folding: ${list} fold as the reference says`, () => {
+    assert.ok(folding[list].length > (list === 'words' ? 50 : 9000));
+    const wrong = folding[list].filter(([, input, expected]) => search.fold(input) !== expected)
+      .map(([label, input, expected]) => `${label}: ${JSON.stringify(search.fold(input))}, expected ${JSON.stringify(expected)}`);
+    assert.deepEqual(wrong, []);
+  });
+}
