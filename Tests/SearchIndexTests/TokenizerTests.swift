@@ -13,6 +13,20 @@ import Testing
         #expect(SearchVectors.shared.stopWords.count == StopWords.english.count)
     }
 
+    /// A Snowball vocabulary word, in lower or upper case, is one term: the reference stem (none
+    /// for a stop word). Words with apostrophes are left to the stemmer's own test: the tokenizer
+    /// splits at an apostrophe that does not stand between two letters.
+    @Test func snowballWordsAreTheirReferenceStems() {
+        var failures: [String] = []
+        for pair in SnowballVocabulary.pairs where !pair.word.contains("'") {
+            let expected = StopWords.english.contains(pair.word) ? [] : [pair.stem]
+            for word in [pair.word, pair.word.uppercased()] where Tokenizer.tokens(word) != expected {
+                failures.append("\(word) -> \(Tokenizer.tokens(word)), expected \(expected)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) wrong: \(failures.prefix(20).joined(separator: "; "))")
+    }
+
     @Test func issueExamples() {
         #expect(Tokenizer.tokens("manufacture") == Tokenizer.tokens("manufacturing"))
         #expect(Tokenizer.tokens("motorcycles") == ["motorcycl"])
