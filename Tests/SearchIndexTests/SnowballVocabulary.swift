@@ -7,6 +7,11 @@ enum SnowballVocabulary {
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/snowball-english")
 
+    /// Tests that walk the whole vocabulary (seconds in a debug build) yield this often: the test
+    /// runner's task pool is as wide as the machine has cores, and a loop that never yields keeps
+    /// the preview and watcher tests' timers from running until they time out.
+    static let yieldEvery = 500
+
     /// (word, expected stem) for every line of `voc.txt` and `output.txt`.
     static let pairs: [(word: String, stem: String)] = {
         let words = lines("voc.txt"), stems = lines("output.txt")
