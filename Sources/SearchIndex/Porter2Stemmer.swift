@@ -1,7 +1,8 @@
 /// The Porter2 ("Snowball English") stemmer, written from the published algorithm
-/// (snowballstem/snowball `algorithms/english.sbl`, 2023 revision), so that "manufacturing" and
-/// "manufacture" share the stem "manufactur". The JavaScript copy in `search-engine.js` follows the same
-/// steps line for line; both are pinned by `Tests/Fixtures/search-vectors.json`.
+/// (snowballstem/snowball `algorithms/english.sbl`, revision of October 2025, the one that adds the
+/// "inter" exception to R1), so that "manufacturing" and "manufacture" share the stem "manufactur".
+/// The JavaScript copy in `search-engine.js` follows the same steps line for line; both are pinned by
+/// the Snowball project's whole English vocabulary in `Tests/Fixtures/snowball-english/`.
 public enum Porter2Stemmer {
     /// Stems one lowercase word made of ASCII letters, digits and apostrophes; other words are returned unchanged.
     public static func stem(_ word: String) -> String {
@@ -67,7 +68,7 @@ struct Porter2Word {
         (r1, r2) = Porter2Word.regions(of: letters)
     }
 
-    static let regionPrefixes: [[UInt8]] = ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ"]
+    static let regionPrefixes: [[UInt8]] = ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter"]
         .map { Array($0.utf8) }
 
     /// R1 starts after the first non-vowel that follows a vowel (or after one of the listed

@@ -7,6 +7,10 @@ const fs = require('node:fs');
 
 const search = require(path.join(__dirname, '../../Templates/assets/js/search-engine.js'));
 const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, '../Fixtures/search-vectors.json'), 'utf8'));
+// The Snowball English vocabulary and the reference stem of each word, line for line.
+const snowballLines = (name) => fs.readFileSync(path.join(__dirname, '../Fixtures/snowball-english', name), 'utf8')
+  .replace(/\n$/, '').split('\n');
+const words = snowballLines('voc.txt'), stems = snowballLines('output.txt');
 
 for (const vector of vectors.tokenizer) {
   test(`tokenizer: ${vector.name}`, () => {
@@ -18,10 +22,27 @@ test('stop words match the shared list', () => {
   assert.deepEqual([...search.stopWords].sort(), [...vectors.stopWords].sort());
 });
 
-test('Porter2 on the Snowball sample vocabulary', () => {
-  assert.ok(vectors.porter2.pairs.length > 500);
-  const wrong = vectors.porter2.pairs.filter(([word, expected]) => search.stem(word) !== expected)
-    .map(([word, expected]) => `${word} -> ${search.stem(word)}, expected ${expected}`);
+test('Porter2 on the whole Snowball English vocabulary', () => {
+  assert.equal(words.length, 42649);
+  assert.equal(stems.length, words.length);
+  const wrong = [];
+  words.forEach((word, i) => {
+    const stem = search.stem(word);
+    if (stem !== stems[i]) wrong.push(`${word} -> ${stem}, expected ${stems[i]}`);
+  });
+  assert.deepEqual(wrong, []);
+});
+
+test('Snowball words, in lower or upper case, are one term: the reference stem', () => {
+  const wrong = [];
+  words.forEach((word, i) => {
+    if (word.includes("'")) return;  // the tokenizer splits at an apostrophe not between two letters
+    const expected = search.stopWords.has(word) ? [] : [stems[i]];
+    for (const form of [word, word.toUpperCase()]) {
+      const terms = search.tokens(form);
+      if (JSON.stringify(terms) !== JSON.stringify(expected)) wrong.push(`${form} -> ${JSON.stringify(terms)}`);
+    }
+  });
   assert.deepEqual(wrong, []);
 });
 
@@ -40,3 +61,15 @@ test('non-ASCII words are not stemmed', () => {
   assert.equal(search.stem('naïve'), 'naïve');
   assert.equal(search.fold('ＣＡＦÉ'), 'cafe');
 });
+
+// Expected folds from Python's Unicode database (scripts/unicode-folding-vectors.py), read by the Swift tests too.
+const folding = JSON.parse(fs.readFileSync(path.join(__dirname, '../Fixtures/unicode-folding.json'), 'utf8'));
+
+for (const list of ['words', 'characters']) {
+  test(`Unicode folding: ${list} fold as the reference says`, () => {
+    assert.ok(folding[list].length > (list === 'words' ? 50 : 9000));
+    const wrong = folding[list].filter(([, input, expected]) => search.fold(input) !== expected)
+      .map(([label, input, expected]) => `${label}: ${JSON.stringify(search.fold(input))}, expected ${JSON.stringify(expected)}`);
+    assert.deepEqual(wrong, []);
+  });
+}

@@ -113,6 +113,16 @@ import Testing
             try await Task.sleep(for: .milliseconds(300))
             #expect(try await preview.status() == before)
             #expect(!preview.log.text.contains("changed:"))
+
+            // The same watcher, still alive, sees a real save: and only that file is reported.
+            let about = preview.project.read("Content/about.md")
+            preview.project.write("Content/about.md", about + "\nSaved after the swap file.\n")
+            try await eventually("the save after the swap file") { try await preview.get("/about/").text.contains("Saved after the swap file.") }
+            #expect(try await preview.status().build != before.build)
+            try await eventually("the save to be reported") { preview.log.text.contains("changed:") }
+            let reports = preview.log.text.split(separator: "\n").filter { $0.contains("changed:") }
+            #expect(reports.count == 1)
+            #expect(reports.allSatisfy { $0.contains("Content/about.md changed:") && !$0.contains(".swp") })
         }
     }
 

@@ -13,7 +13,6 @@ struct SearchVectors: Decodable {
 
     let stopWords: [String]
     let tokenizer: [TokenizerCase]
-    let porter2: PairList
     let porter2Extra: PairList
 
     static let shared: SearchVectors = {

@@ -13,6 +13,22 @@ import Testing
         #expect(SearchVectors.shared.stopWords.count == StopWords.english.count)
     }
 
+    /// A Snowball vocabulary word, in lower or upper case, is one term: the reference stem (none
+    /// for a stop word). Words with apostrophes are left to the stemmer's own test: the tokenizer
+    /// splits at an apostrophe that does not stand between two letters.
+    @Test func snowballWordsAreTheirReferenceStems() async {
+        var failures: [String] = []
+        for (index, pair) in SnowballVocabulary.pairs.enumerated() where !pair.word.contains("'") {
+            if index % SnowballVocabulary.yieldEvery == 0 { await Task.yield() }
+            let expected = StopWords.english.contains(pair.word) ? [] : [pair.stem]
+            for word in [pair.word, pair.word.uppercased()] {
+                let tokens = Tokenizer.tokens(word)
+                if tokens != expected { failures.append("\(word) -> \(tokens), expected \(expected)") }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) wrong: \(failures.prefix(20).joined(separator: "; "))")
+    }
+
     @Test func issueExamples() {
         #expect(Tokenizer.tokens("manufacture") == Tokenizer.tokens("manufacturing"))
         #expect(Tokenizer.tokens("motorcycles") == ["motorcycl"])

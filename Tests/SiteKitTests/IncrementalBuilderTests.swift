@@ -27,10 +27,20 @@ import Testing
         #expect(builder.outputs == fullBuild())
     }
 
+    @Test func removingAFileThatWasNeverThereDoesNothing() {
+        _ = builder.build()
+        let before = builder.outputs
+        let result = change("Content/people/bob.md", nil)  // not a file of the fixture
+        #expect(result.report.succeeded)
+        #expect(result.report.diagnostics.items.isEmpty)
+        #expect(result.renderedPages == 0)
+        #expect(result.changedOutputs.isEmpty)
+        #expect(!result.fullRebuild)
+        #expect(builder.outputs == before)
+    }
+
     @Test func editingABodyRendersOnlyWhatShowsIt() {
         _ = builder.build()
-        let result = change("Content/people/bob.md", nil)  // not a file of the fixture: nothing to do
-        #expect(result.report.succeeded)
         let edit = change("Content/people/ada.md", "---\ntitle: Ada\nrole: Engineer\nweight: 1\n---\n## Work\n\nAda now works on [alpha](../topics/alpha.md) and more.\n")
         #expect(edit.report.succeeded)
         #expect(!edit.fullRebuild)

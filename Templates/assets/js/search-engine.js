@@ -15,9 +15,13 @@
     'were which will with you your').split(' '));
   var LETTER_FOLDS = {
     '\u00df': 'ss', '\u03c2': '\u03c3', '\u00e6': 'ae', '\u0153': 'oe', '\u00f8': 'o', '\u0111': 'd',
-    '\u00f0': 'd', '\u0127': 'h', '\u0131': 'i', '\u0142': 'l', '\u00fe': 'th', '\u2019': "'", '\u02bc': "'"
+    '\u00f0': 'd', '\u0127': 'h', '\u0131': 'i', '\u0142': 'l', '\u00fe': 'th', '\u2019': "'", '\u02bc': "'",
+    '\u1c80': '\u0432', '\u1c81': '\u0434', '\u1c82': '\u043e', '\u1c83': '\u0441', '\u1c84': '\u0442',
+    '\u1c85': '\u0442', '\u1c86': '\u044a', '\u1c87': '\u0463', '\u1c88': '\ua64b'
   };
-  var LETTER_FOLD_RE = /[\u00df\u03c2\u00e6\u0153\u00f8\u0111\u00f0\u0127\u0131\u0142\u00fe\u2019\u02bc]/g;
+  var LETTER_FOLD_RE = /[\u00df\u03c2\u00e6\u0153\u00f8\u0111\u00f0\u0127\u0131\u0142\u00fe\u2019\u02bc\u1c80-\u1c88]/g;
+  // The combining diacritical marks (TextFolding.isDiacritic in Swift).
+  var DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   var LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
   var MARK = /^\p{M}$/u;
   var CJK_RANGES = [0x1100, 0x11FF, 0x2E80, 0x2FDF, 0x3005, 0x3007, 0x3021, 0x3029, 0x3038, 0x303B,
@@ -45,9 +49,9 @@
     return MARK.test(ch) ? MARK_CLASS : SEPARATOR;
   }
 
-  /** NFKD, lowercase, drop U+0300–U+036F, NFC, then the letter folds (TextFolding in Swift). */
+  /** NFKD, lowercase, drop the diacritics, NFC, then the letter folds (TextFolding in Swift). */
   function fold(text) {
-    return text.normalize('NFKD').toLowerCase().replace(/[\u0300-\u036f]/g, '').normalize('NFC')
+    return text.normalize('NFKD').toLowerCase().replace(DIACRITICS, '').normalize('NFC')
       .replace(LETTER_FOLD_RE, function (c) { return LETTER_FOLDS[c]; });
   }
 
@@ -126,14 +130,14 @@
 
   // ---------------------------------------------------------------- Porter2 stemmer
 
-  // Written from the Snowball English algorithm (english.sbl, 2023 revision), step for step as
-  // Sources/SearchIndex/Porter2Stemmer.swift.
+  // Written from the Snowball English algorithm (english.sbl, revision of October 2025, with the
+  // "inter" exception to R1), step for step as Sources/SearchIndex/Porter2Stemmer.swift.
   var STEM_EXCEPTIONS = {
     skis: 'ski', skies: 'sky', idly: 'idl', gently: 'gentl', ugly: 'ugli', early: 'earli', only: 'onli',
     singly: 'singl', sky: 'sky', news: 'news', howe: 'howe', atlas: 'atlas', cosmos: 'cosmos', bias: 'bias',
     andes: 'andes'
   };
-  var REGION_PREFIXES = ['gener', 'commun', 'arsen', 'past', 'univers', 'later', 'emerg', 'organ'];
+  var REGION_PREFIXES = ['gener', 'commun', 'arsen', 'past', 'univers', 'later', 'emerg', 'organ', 'inter'];
   var STEP2 = [['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'], ['abli', 'able'], ['entli', 'ent'],
     ['izer', 'ize'], ['ization', 'ize'], ['ational', 'ate'], ['ation', 'ate'], ['ator', 'ate'],
     ['alism', 'al'], ['aliti', 'al'], ['alli', 'al'], ['fulness', 'ful'], ['ousli', 'ous'],
