@@ -80,3 +80,21 @@ import TemplateEngine
         #expect(errors.map(\.description) == ["nope: error: no template named 'nope'"])
     }
 }
+
+@Suite struct IncludeChainTests {
+    @Test func aTemplateThatIncludesItselfThroughAChainIsAnErrorNotACrash() throws {
+        let library = try TemplateLibrary(sources: [
+            TemplateSource(name: "layouts/a", path: "Templates/layouts/a.mustache", text: "a{{>partials/b}}"),
+            TemplateSource(name: "partials/b", path: "Templates/partials/b.mustache", text: "b{{>partials/c}}"),
+            TemplateSource(name: "partials/c", path: "Templates/partials/c.mustache", text: "c{{>layouts/a}}"),
+        ])
+        #expect(throws: TemplateErrors.self) {
+            _ = try library.render("layouts/a", context: .object([:]), strict: true)
+        }
+        do {
+            _ = try library.render("layouts/a", context: .object([:]), strict: true)
+        } catch {
+            #expect(error.errors.first?.message.contains("does it include itself?") == true)
+        }
+    }
+}
