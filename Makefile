@@ -63,10 +63,12 @@ bench: deps
 # Tests/Fixtures/fuzz/ (see scripts/fuzz.sh). make fuzz FUZZ_SECONDS=3600 FUZZ_TARGETS=markdown
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= front-matter template markdown tokenizer request-path
+# lld: gold stops with an internal error on the sanitized objects' debug information.
+FUZZ_BUILD_FLAGS := -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
+	-Xswiftc -DSITEGEN_FUZZING -Xswiftc -use-ld=lld
 fuzz: deps
-	$(SWIFT) build -c release --scratch-path .build-fuzz --product sitegen-fuzz \
-		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DSITEGEN_FUZZING
-	scripts/fuzz.sh .build-fuzz/release/sitegen-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	$(SWIFT) build $(FUZZ_BUILD_FLAGS) --product sitegen-fuzz
+	scripts/fuzz.sh "$$($(SWIFT) build $(FUZZ_BUILD_FLAGS) --show-bin-path)/sitegen-fuzz" $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build .build-fuzz public

@@ -28,7 +28,8 @@ for target in "$@"; do
   seed "$target" "$corpus"
   log=$work/$target.log
   echo "fuzzing $target for ${seconds}s (log: $log)"
-  SITEGEN_FUZZ_TARGET=$target "$binary" "$corpus" -max_total_time="$seconds" -print_final_stats=1 \
+  # Swift's own crash backtracer is off: it reads memory that AddressSanitizer then reports.
+  SWIFT_BACKTRACE=enable=no SITEGEN_FUZZ_TARGET=$target "$binary" "$corpus" -max_total_time="$seconds" -print_final_stats=1 \
     -artifact_prefix="$crashes/" -max_len=65536 -timeout=10 -rss_limit_mb=4096 >"$log" 2>&1
   status=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)

@@ -38,8 +38,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             precondition(diagnostic.column >= 0, "negative column: \(diagnostic)")
             precondition(!diagnostic.message.isEmpty, "empty message")
         }
-        if let title { precondition(!title.isEmpty, "a page with an empty title") }
-        precondition(title != nil || !diagnostics.isEmpty, "no page and no reason")
+        // A file with errors may still be a page (so that links to it are not reported again), but
+        // one without errors has a title, and no page comes without a reason.
+        let failed = diagnostics.contains { $0.severity == .error }
+        if let title, !failed { precondition(!title.trimmingCharacters(in: .whitespaces).isEmpty, "a page with an empty title") }
+        precondition(title != nil || failed, "no page and no error")
     }
 
     static func template(_ text: String) {

@@ -2,25 +2,41 @@ import Foundation
 import FuzzTargets
 
 // Built two ways. `make fuzz` builds it with `-sanitize=fuzzer,address -DSITEGEN_FUZZING`: then
-// libFuzzer supplies `main` and calls `LLVMFuzzerTestOneInput` with generated inputs, for the
-// target named by SITEGEN_FUZZ_TARGET. A plain `swift build` makes a replayer instead:
-// `sitegen-fuzz TARGET FILE...` runs each file through the target once.
+// `main` hands libFuzzer's driver (`LLVMFuzzerRunDriver`) the target named by SITEGEN_FUZZ_TARGET
+// (SwiftPM names every executable's entry point itself, so libFuzzer's own `main` is not used). A
+// plain `swift build` makes a replayer instead: `sitegen-fuzz TARGET FILE...` runs each file
+// through the target once.
 
 #if SITEGEN_FUZZING
-nonisolated(unsafe) private var selected: FuzzTarget?
+nonisolated(unsafe) private var selected = FuzzTarget.frontMatter
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    if selected == nil {
+@_silgen_name("LLVMFuzzerRunDriver")
+private func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+struct FuzzMain {
+    static func main() {
         let name = ProcessInfo.processInfo.environment["SITEGEN_FUZZ_TARGET"] ?? ""
         guard let target = FuzzTarget(rawValue: name) else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-            fatalError("set SITEGEN_FUZZ_TARGET to one of: \(names)")
+            FileHandle.standardError.write(Data("set SITEGEN_FUZZ_TARGET to one of: \(names)\n".utf8))
+            exit(2)
         }
         selected = target
+        // Lazily made globals (configurations, tables) are made now, once: made during the first
+        // input, LeakSanitizer would count them as that input's leak.
+        target.run([])
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            selected.run(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+            return 0
+        })
     }
-    selected!.run(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
 }
 #else
 @main
