@@ -1,4 +1,5 @@
 import Foundation
+import SiteSupport
 
 /// Documents tokenized together on one thread: what a worker hands to `SearchIndexWriter.add`
 /// once its slice of the site is rendered. It holds term counts and the cut snippet text, not the
@@ -312,9 +313,9 @@ public struct SearchIndexWriter: Sendable {
         // (a term may be in several slots of one document); the counts give every range its own
         // place in each term's postings, which it then fills with scores.
         let termCount = terms.count
-        let rangeCount = max(1, min(wanted ?? documentCount / 256, wanted ?? ProcessInfo.processInfo.activeProcessorCount, documentCount))
+        let rangeCount = max(1, min(wanted ?? documentCount / 256, wanted ?? Parallel.cores, documentCount))
         let ranges = (0..<rangeCount).map { documentCount * $0 / rangeCount..<documentCount * ($0 + 1) / rangeCount }
-        let counts = parallelMap(rangeCount) { range -> [Int32] in
+        let counts = Parallel.map(rangeCount) { range -> [Int32] in
             var counts = [Int32](repeating: 0, count: termCount)
             var lastDocument = [Int32](repeating: -1, count: termCount)
             forEachEntry(of: ranges[range]) { document, term, _, _ in
@@ -345,7 +346,7 @@ public struct SearchIndexWriter: Sendable {
         documents.withUnsafeMutableBufferPointer { documents in
             scores.withUnsafeMutableBufferPointer { scores in
                 let output = SharedOutput(documents: documents, scores: scores)
-                _ = parallelMap(rangeCount) { range -> Bool in
+                _ = Parallel.map(rangeCount) { range -> Bool in
                     var next = firstPlaces[range]
                     var accumulated = [Double](repeating: 0, count: termCount)
                     var touched: [Int32] = []

@@ -1,6 +1,7 @@
 import Foundation
 import MarkdownRenderer
 import SearchIndex
+import SiteSupport
 import TemplateEngine
 
 /// The second pass of a full build, on all cores: every page in output-path order (the search
@@ -132,12 +133,12 @@ struct PageStream: Sendable {
         let merger = Merger(Output(searchIndex: SearchIndexWriter(options: searchOptions), staging: staging,
                                    keepsBytes: keepsBytes))
         let pool = BuilderPool(options: searchOptions)
-        let sliceSize = max(1, min(64, order.count / (CPU.activeCores * 16)))
-        let sliceCount = (order.count + sliceSize - 1) / sliceSize
-        DispatchQueue.concurrentPerform(iterations: sliceCount) { number in
+        // Slices of at most 64 pages, so few wait for their turn to be merged.
+        let slices = Parallel.ranges(order.count, perCore: 16, maximumLength: 64)
+        Parallel.forEach(slices.count) { number in
             var builder = pool.take()
             var slice = SliceOutput()
-            for index in order[(number * sliceSize)..<min((number + 1) * sliceSize, order.count)] {
+            for index in order[slices[number]] {
                 let page = site.pages[index]
                 let (markdown, markdownDiagnostics) = self.markdown(of: page)
                 slice.diagnostics += markdownDiagnostics
