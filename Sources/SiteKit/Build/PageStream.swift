@@ -78,16 +78,21 @@ struct PageStream: Sendable {
         private let lock = NSLock()
         private var idle: [TokenizedSlice.Builder] = []
         private var made = 0
+        private var nextSlice = 0
         let options: SearchOptions
 
         init(options: SearchOptions) { self.options = options }
 
-        func take() -> TokenizedSlice.Builder {
+        /// The next slice to make and a builder for it, taken together: the index writer needs each
+        /// builder's slices in slice order, which a slice number taken apart from its builder (a
+        /// worker paused between the two) would not guarantee.
+        func take() -> (slice: Int, builder: TokenizedSlice.Builder) {
             lock.lock()
             defer { lock.unlock() }
-            if let builder = idle.popLast() { return builder }
+            nextSlice += 1
+            if let builder = idle.popLast() { return (nextSlice - 1, builder) }
             made += 1
-            return TokenizedSlice.Builder(options: options, source: made - 1)
+            return (nextSlice - 1, TokenizedSlice.Builder(options: options, source: made - 1))
         }
 
         func give(_ builder: TokenizedSlice.Builder) {
@@ -135,8 +140,9 @@ struct PageStream: Sendable {
         let pool = BuilderPool(options: searchOptions)
         // Slices of at most 64 pages, so few wait for their turn to be merged.
         let slices = Parallel.ranges(order.count, perCore: 16, maximumLength: 64)
-        Parallel.forEach(slices.count) { number in
-            var builder = pool.take()
+        Parallel.forEach(slices.count) { _ in
+            let (number, taken) = pool.take()
+            var builder = taken
             var slice = SliceOutput()
             for index in order[slices[number]] {
                 let page = site.pages[index]
