@@ -1,4 +1,3 @@
-import Foundation
 import SiteSupport
 
 /// Builds the client-side search index: the manifest `search/index.js`, term shards
