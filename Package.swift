@@ -27,17 +27,19 @@ let package = Package(
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Small POSIX helpers Swift's Glibc module does not expose (atomic folder exchange).
         .target(name: "CSystem"),
+        // The helpers every module shares, one of each: work on all cores, FNV-1a, JSON and HTML escaping.
+        .target(name: "SiteSupport"),
         // Markdown to HTML, headings, links and plain text through cmark's node tree.
-        .target(name: "MarkdownRenderer", dependencies: ["CCmark"]),
+        .target(name: "MarkdownRenderer", dependencies: ["CCmark", "SiteSupport"]),
         // The Mustache engine: templates compiled once, typed values, strict mode.
-        .target(name: "TemplateEngine"),
+        .target(name: "TemplateEngine", dependencies: ["SiteSupport"]),
         // The client-side search index: tokenizer, stemmer, BM25 and sharded output.
-        .target(name: "SearchIndex"),
+        .target(name: "SearchIndex", dependencies: ["SiteSupport"]),
         // The pipeline: config, content, site assembly, rendering, output.
         .target(
             name: "SiteKit",
             dependencies: [
-                "MarkdownRenderer", "TemplateEngine", "SearchIndex", "CSystem",
+                "MarkdownRenderer", "TemplateEngine", "SearchIndex", "SiteSupport", "CSystem",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -58,6 +60,7 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["SiteKit", "PreviewServer", "MarkdownRenderer", "TemplateEngine", "SearchIndex"]),
         // libFuzzer's entry point when built for `make fuzz`; a replayer of saved inputs otherwise.
         .executableTarget(name: "sitegen-fuzz", dependencies: ["FuzzTargets"]),
+        .testTarget(name: "SiteSupportTests", dependencies: ["SiteSupport"]),
         .testTarget(name: "MarkdownRendererTests", dependencies: ["MarkdownRenderer"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"]),

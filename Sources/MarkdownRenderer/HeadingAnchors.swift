@@ -1,4 +1,5 @@
 internal import CCmark
+import SiteSupport
 
 /// Writes heading ids by replacing each heading node with custom nodes, whose literal HTML
 /// cmark emits even in safe mode: a custom block (for the line break around it) holding a

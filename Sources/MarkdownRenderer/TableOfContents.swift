@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// Writes a table of contents: nested `<ul>` lists of links to heading ids.
 enum TableOfContents {
     /// A deeper heading nests under the nearest shallower one before it; "" for fewer than 2 headings.

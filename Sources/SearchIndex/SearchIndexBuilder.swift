@@ -1,4 +1,4 @@
-import Foundation
+import SiteSupport
 
 /// Builds the client-side search index: the manifest `search/index.js`, term shards
 /// `search/t/<n>.js` (contiguous ranges of the sorted terms, each about `termShardBytes`),
@@ -35,13 +35,8 @@ public enum SearchIndexBuilder {
 
     /// `documents` tokenized in slices on all cores, in order.
     static func slices(_ documents: [SearchDocument], options: SearchOptions) -> [TokenizedSlice] {
-        let sliceCount = min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        guard sliceCount > 0 else { return [] }
-        let sliceSize = (documents.count + sliceCount - 1) / sliceCount
-        return parallelMap(sliceCount) { index in
-            TokenizedSlice(documents[min(index * sliceSize, documents.count)..<min((index + 1) * sliceSize, documents.count)],
-                           options: options, source: index)
-        }
+        let ranges = Parallel.ranges(documents.count, perCore: 4)
+        return Parallel.map(ranges.count) { index in TokenizedSlice(documents[ranges[index]], options: options, source: index) }
     }
 
     /// The shortest prefix of `next` (whole scalars) that sorts after `previous` in UTF-16
@@ -54,40 +49,5 @@ public enum SearchIndexBuilder {
             if previous.utf16.lexicographicallyPrecedes(candidate.utf16) { return candidate }
         }
         return next
-    }
-}
-
-/// 64-bit FNV-1a, a small stable hash (Swift's `Hasher` is seeded per process). Whole files
-/// are hashed eight bytes at a time: it names a build for cache busting, not a checksum.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x0000_0100_0000_01B3
-
-    mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* FNV1a.prime
-        }
-    }
-
-    mutating func add(word: UInt64) {
-        value ^= word
-        value = value &* FNV1a.prime
-    }
-
-    static func digest(_ bytes: [UInt8]) -> UInt64 {
-        var hash = FNV1a()
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for index in 0..<words { hash.add(word: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
-            hash.add(raw[(words * 8)...])
-            hash.add(word: UInt64(raw.count))
-        }
-        return hash.value
-    }
-
-    var hex: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// Interns terms to small integers while tokenizing, remembering the term ids of every text
 /// segment it has seen, so that indexing thousands of pages folds and stems each distinct word
 /// once. Segments are looked up by their bytes in an open-addressing table (no `String` is made
@@ -26,23 +28,20 @@ struct TermTable {
         let separators = asciiSeparator  // one global access, not one per byte
         text.withUTF8 { bytes in
             var start = 0
-            var hash = TermTable.hashSeed
+            var hash = FNV1a()
             for index in 0..<bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 && separators[Int(byte)] {
-                    if start < index { appendSegment(UnsafeBufferPointer(rebasing: bytes[start..<index]), hash: hash, emit) }
+                    if start < index { appendSegment(UnsafeBufferPointer(rebasing: bytes[start..<index]), hash: hash.value, emit) }
                     start = index + 1
-                    hash = TermTable.hashSeed
+                    hash = FNV1a()
                 } else {
-                    hash = (hash ^ UInt64(byte)) &* TermTable.hashPrime
+                    hash.add(byte: byte)
                 }
             }
-            if start < bytes.count { appendSegment(UnsafeBufferPointer(rebasing: bytes[start...]), hash: hash, emit) }
+            if start < bytes.count { appendSegment(UnsafeBufferPointer(rebasing: bytes[start...]), hash: hash.value, emit) }
         }
     }
-
-    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let hashPrime: UInt64 = 0x0000_0100_0000_01B3
 
     private mutating func appendSegment(_ segment: UnsafeBufferPointer<UInt8>, hash: UInt64, _ emit: (Int32) -> Void) {
         let mask = slots.count - 1

@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// Renders compiled templates into a byte buffer: one renderer per render call, so the library
 /// itself stays immutable and shareable across tasks.
 struct Renderer {

@@ -197,6 +197,10 @@ import Testing
         let index = try GeneratedIndex(files)
         #expect(index.manifest["documents"] as? Int == 0)
         #expect((index.manifest["terms"] as? [String])?.isEmpty == true)
+        // The scale keeps its fraction when whole, as the manifest has always written it.
+        let manifest = String(decoding: files[0].bytes, as: UTF8.self)
+        #expect(manifest.hasPrefix(#"SitegenSearch.add("index",{"version":1,"build":"cbf29ce484222325","documents":0,"scale":1000.0,"#))
+        #expect(manifest.hasSuffix(#""sections":[],"terms":[]});"# + "\n"))
     }
 
     @Test func snippetTextIsCollapsedAndCut() {

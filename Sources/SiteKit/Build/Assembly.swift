@@ -1,4 +1,5 @@
 import MarkdownRenderer
+import SiteSupport
 import TemplateEngine
 
 /// The site after assembly: the model plus everything derived from it that rendering needs.
@@ -55,7 +56,7 @@ struct Assembly: Sendable {
                 staging: StagingFolder? = nil) -> [Result<OutputFile, Diagnostics>] {
         let renderer = PageRenderer(self, library: library, templatesDisplay: templatesDisplay, indexes: indexes)
         let work = Array(zip(indexes, renderer.layouts))
-        return ParallelMap.map(work) { (index: Int, layout: Result<String, Diagnostic>) -> Result<OutputFile, Diagnostics> in
+        return Parallel.map(work) { (index: Int, layout: Result<String, Diagnostic>) -> Result<OutputFile, Diagnostics> in
             renderer.render(index, layout: layout, staging: staging)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteSupport
 import TemplateEngine
 
 /// What an incremental rebuild did.
@@ -126,7 +127,7 @@ public final class IncrementalBuilder {
             }
             let fresh = files.filter { sources[$0.relativePath]?.digest != SourceDigest($0.bytes) }
             let includeDrafts = options.includeDrafts
-            let parsed = ParallelMap.map(fresh) { ContentLoader.parse($0, config: config, includeDrafts: includeDrafts) }
+            let parsed = Parallel.map(fresh) { ContentLoader.parse($0, config: config, includeDrafts: includeDrafts) }
             for (file, result) in zip(fresh, parsed) {
                 sources[file.relativePath] = (file.withoutBytes, SourceDigest(file.bytes), result)
                 changedSources.insert(file.relativePath)
@@ -527,7 +528,7 @@ public final class IncrementalBuilder {
 }
 
 /// Tells whether a file's bytes changed without keeping them: its length and two 64-bit hashes
-/// (Swift's seeded SipHash, and FNV-1a).
+/// (Swift's seeded SipHash, and FNV-1a's digest).
 struct SourceDigest: Equatable {
     var count: Int
     var sip: Int
@@ -538,9 +539,7 @@ struct SourceDigest: Equatable {
         var hasher = Hasher()
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         sip = hasher.finalize()
-        var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        self.fnv = fnv
+        fnv = FNV1a.digest(bytes)
     }
 }
 

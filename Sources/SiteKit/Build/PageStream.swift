@@ -1,6 +1,7 @@
 import Foundation
 import MarkdownRenderer
 import SearchIndex
+import SiteSupport
 import TemplateEngine
 
 /// The second pass of a full build, on all cores: every page in output-path order (the search
@@ -141,12 +142,12 @@ struct PageStream: Sendable {
                                    keepsBytes: keepsBytes))
         let searchOptions = self.searchOptions
         let pool = BuilderPool { TokenizedSlice.Builder(options: searchOptions, source: $0) }
-        let sliceSize = max(1, min(64, order.count / (CPU.activeCores * 16)))
-        let sliceCount = (order.count + sliceSize - 1) / sliceSize
-        DispatchQueue.concurrentPerform(iterations: sliceCount) { _ in
+        // Slices of at most 64 pages, so few wait for their turn to be merged.
+        let slices = Parallel.ranges(order.count, perCore: 16, maximumLength: 64)
+        Parallel.forEach(slices.count) { _ in
             var (builder, number) = pool.take()
             var slice = SliceOutput()
-            for index in order[(number * sliceSize)..<min((number + 1) * sliceSize, order.count)] {
+            for index in order[slices[number]] {
                 let page = site.pages[index]
                 let (markdown, markdownDiagnostics) = self.markdown(of: page)
                 slice.diagnostics += markdownDiagnostics

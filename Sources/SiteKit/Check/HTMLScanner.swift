@@ -11,7 +11,9 @@ struct HTMLTag: Sendable, Equatable {
 }
 
 /// Finds the start tags of an HTML document: enough for checking links, ids, images and headings
-/// in the HTML sitegen itself wrote. Comments are skipped; `<script>` and `<style>` bodies are raw text.
+/// in the HTML sitegen wrote, raw HTML of pages included. Comments are skipped; `<script>` and
+/// `<style>` bodies are raw text; attribute values and heading text have their character
+/// references decoded (`HTMLEntities`).
 enum HTMLScanner {
     static let textTags: Set<String> = ["title", "h1", "h2", "h3", "h4", "h5", "h6"]
 
@@ -99,7 +101,7 @@ enum HTMLScanner {
                         value = String(decoding: bytes[valueStart..<position], as: UTF8.self)
                     }
                 }
-                if !attribute.isEmpty { attributes[attribute] = HTMLEntities.decode(value) }
+                if !attribute.isEmpty { attributes[attribute] = HTMLEntities.decode(value, in: .attribute) }
             }
             let end = min(position + 1, bytes.count)
             advanceLines(to: end, from: index)
@@ -107,7 +109,8 @@ enum HTMLScanner {
             if closing {
                 if let open = openText.lastIndex(where: { $0.name == name }) {
                     let entry = openText.remove(at: open)
-                    tags[entry.tag].text = HTMLEntities.decode(stripTags(String(decoding: bytes[entry.start..<max(entry.start, index - name.count - 3)], as: UTF8.self)))
+                    let inner = String(decoding: bytes[entry.start..<max(entry.start, index - name.count - 3)], as: UTF8.self)
+                    tags[entry.tag].text = HTMLEntities.decode(stripTags(inner), in: .text)
                 }
                 continue
             }
@@ -135,16 +138,6 @@ enum HTMLScanner {
             if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
         }
         return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-}
-
-/// The character references sitegen's own HTML uses (templates and cmark escape with these).
-enum HTMLEntities {
-    static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 }
 

@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// `sitegen check`: checks of the built HTML that no single stage can make — every internal link
 /// and `#anchor` resolves, images have alt text, heading levels do not skip, every page has a
 /// title and a description.
@@ -7,7 +9,7 @@ enum SiteChecker {
         var ids: [String: Set<String>] = [:]
         let paths = Set(files.map(\.path))
         let htmlFiles = files.filter { $0.path.hasSuffix(".html") }
-        let scanned = ParallelMap.map(htmlFiles) { HTMLScanner.tags(String(decoding: $0.bytes, as: UTF8.self)) }
+        let scanned = Parallel.map(htmlFiles) { HTMLScanner.tags(String(decoding: $0.bytes, as: UTF8.self)) }
         for (file, tags) in zip(htmlFiles, scanned) {
             pages[file.path] = tags
             ids[file.path] = Set(tags.compactMap { $0.attributes["id"] } + tags.filter { $0.name == "a" }.compactMap { $0.attributes["name"] })

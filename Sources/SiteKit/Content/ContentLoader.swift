@@ -1,4 +1,5 @@
 import MarkdownRenderer
+import SiteSupport
 import TemplateEngine
 
 /// Turns source files into pages: front matter read and checked, kinds, sections, slugs and
@@ -26,7 +27,7 @@ enum ContentLoader {
     /// (`finish`).
     static func load(_ paths: [String], root: String, displayRoot: String, config: SiteConfig, includeDrafts: Bool,
                      markdownOptions: MarkdownOptions) -> Loaded {
-        let parsed = ParallelMap.map(paths) { relative -> (file: SourceFile, parsed: ParsedFile) in
+        let parsed = Parallel.map(paths) { relative -> (file: SourceFile, parsed: ParsedFile) in
             let display = ContentScanner.join(displayRoot, relative)
             let file = SourceFile(relativePath: relative, displayPath: display, bytes: [])
             let bytes: [UInt8]

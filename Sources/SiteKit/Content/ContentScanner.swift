@@ -1,4 +1,5 @@
 import Foundation
+import SiteSupport
 
 /// Finds and reads the Markdown files under the content folder.
 enum ContentScanner {
@@ -8,7 +9,7 @@ enum ContentScanner {
         let (found, listDiagnostics) = list(root: root, displayRoot: displayRoot)
         var diagnostics = listDiagnostics
         // Reading is the slow part on a cold disk: all cores at once.
-        let read = ParallelMap.map(found) { relative in
+        let read = Parallel.map(found) { relative in
             InputFile.read(root + "/" + relative).map { SourceFile(relativePath: relative, displayPath: join(displayRoot, relative), bytes: $0) }
         }
         var files: [SourceFile] = []

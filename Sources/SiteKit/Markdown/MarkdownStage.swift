@@ -1,5 +1,6 @@
 import Dispatch
 import MarkdownRenderer
+import SiteSupport
 
 /// Renders every page's Markdown through cmark, in parallel, rewriting links to content files.
 enum MarkdownStage {
@@ -11,7 +12,7 @@ enum MarkdownStage {
         let options = options(config)
         let selected = indexes ?? Array(pages.indices)
         let input = selected.map { pages[$0] }
-        let results = ParallelMap.map(input) { page in render(page, body: page.body, resolver: resolver, options: options) }
+        let results = Parallel.map(input) { page in render(page, body: page.body, resolver: resolver, options: options) }
         var diagnostics: [Diagnostic] = []
         for (offset, index) in selected.enumerated() {
             pages[index].markdown = results[offset].markdown

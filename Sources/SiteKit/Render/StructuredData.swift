@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// schema.org JSON-LD for a page, generated from its content: Event for pages with an `event:`
 /// map, the section's type (Person, NewsArticle…) for its pages, BreadcrumbList inside sections.
 struct StructuredData: Sendable {

@@ -1,6 +1,10 @@
-/// HTML escaping on UTF-8 bytes: `&`, `<`, `>`, `"` and `'`, enough for text and quoted attributes.
-enum HTMLEscaping {
-    static func append(_ text: String, to output: inout [UInt8]) {
+/// HTML escaping, one rule for all of sitegen's HTML: `&`, `<`, `>`, `"` and `'` become
+/// `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`, enough for element text and for attribute values
+/// in either kind of quotes. Works on UTF-8 bytes, eight at a time where none needs escaping:
+/// templates escape every `{{value}}` of every page through here.
+public enum HTMLEscaping {
+    /// Appends `text`, escaped, to `output`.
+    public static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -30,6 +34,16 @@ enum HTMLEscaping {
         }
     }
 
+    /// `text` escaped; `text` itself when it has nothing to escape.
+    public static func escape(_ text: String) -> String {
+        var scanned = text
+        guard scanned.withUTF8({ $0.contains { entity(for: $0) != nil } }) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Whether some byte of `word` may be one to escape. Never false when one is (it may be true
     /// when none is: the bytes are then checked one by one).
     @inline(__always)
@@ -44,7 +58,8 @@ enum HTMLEscaping {
         return quote | ampersandOrApostrophe | angle != 0
     }
 
-    private static func entity(for byte: UInt8) -> StaticString? {
+    /// The entity that replaces `byte`, or nil when it stands as it is.
+    static func entity(for byte: UInt8) -> StaticString? {
         switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"
