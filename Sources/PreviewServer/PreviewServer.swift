@@ -13,6 +13,10 @@ public actor PreviewServer {
     private let worker: BuildWorker
     private let changes = ChangeQueue()
     private var http: HTTPServer?
+    /// The TCP front that checks request heads before FlyingFox reads them.
+    private var gate: RequestGate?
+    /// The private folder holding the HTTP server's Unix socket.
+    private var socketFolder: String?
     private var watcher: (any FileWatcher)?
     private var rebuildTask: Task<Void, Never>?
     /// Makes the site-wide files of the last rebuild (see `BuildWorker.completeDeferred`).
@@ -78,7 +82,9 @@ public actor PreviewServer {
         await state.closeAll()
         // FlyingFox cannot wake its accept loop once the socket is closed, so it always waits for the
         // timeout before cancelling; a quarter second is ample for the responses still being sent.
+        gate?.stop()
         await http?.stop(timeout: 0.25)
+        if let socketFolder { try? FileManager.default.removeItem(atPath: socketFolder) }
         for waiter in stopWaiters { waiter.resume() }
         stopWaiters = []
     }
@@ -168,30 +174,36 @@ public actor PreviewServer {
 
     // MARK: - Listening
 
-    /// Starts the HTTP server on the first free port from `options.port`; returns the port.
+    /// Starts the HTTP server on a Unix socket in a private folder, then the `RequestGate` in
+    /// front of it on the first free port from `options.port`; returns the port.
     private func bind(_ listen: ListenAddress) async throws(PreviewError) -> UInt16 {
         let handler = SiteRequestHandler(state: state, loopbackOnly: listen.isLoopback)
+        var template = Array("/tmp/sitegen-serve-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw PreviewError("cannot make a folder for the server's socket: \(String(cString: strerror(errno)))")
+        }
+        let folder = String(cString: made)
+        socketFolder = folder
+        let socketPath = folder + "/http.sock"
+        let server = HTTPServer(address: sockaddr_un.unix(path: socketPath), timeout: 15, logger: .disabled, handler: handler)
+        if case .failure(let error) = await Self.listen(server) {
+            throw PreviewError("cannot start the HTTP server: \(error.localizedDescription)")
+        }
+        http = server
         let attempts = options.port == 0 ? 1 : max(1, min(options.portAttempts, Int(UInt16.max - options.port) + 1))
         for attempt in 0..<attempts {
             let port = options.port + UInt16(attempt)
-            let server: HTTPServer
             do {
-                server = HTTPServer(address: try listen.socketAddress(port: port), timeout: 15, logger: .disabled, handler: handler)
-            } catch {
-                throw PreviewError("cannot listen on \(options.host): \(error.localizedDescription)")
-            }
-            switch await Self.listen(server) {
-            case .success:
-                http = server
-                if case .ip4(_, let bound)? = await server.listeningAddress { return bound }
-                if case .ip6(_, let bound)? = await server.listeningAddress { return bound }
-                return port
-            case .failure(let error) where Self.isAddressInUse(error) && attempt + 1 < attempts:
+                let gate = try RequestGate(address: listen, port: port, upstream: socketPath, handler: handler)
+                gate.start()
+                self.gate = gate
+                return gate.port
+            } catch where error.code == EADDRINUSE && attempt + 1 < attempts {
                 console.info("Port \(port) is in use; trying \(port + 1).")
-            case .failure(let error) where Self.isAddressInUse(error):
+            } catch where error.code == EADDRINUSE {
                 throw PreviewError("ports \(options.port)–\(port) are all in use; choose another with --port")
-            case .failure(let error):
-                throw PreviewError("cannot listen on \(options.host) port \(port): \(error.localizedDescription)")
+            } catch {
+                throw PreviewError("cannot listen on \(options.host) port \(port): \(error.description)")
             }
         }
         throw PreviewError("cannot listen on \(options.host)")
@@ -230,11 +242,6 @@ public actor PreviewServer {
         case .ended(let error?)?: return .failure(error)
         case .ended(nil)?, nil: return .failure(SocketError.disconnected)
         }
-    }
-
-    private static func isAddressInUse(_ error: any Error) -> Bool {
-        if case SocketError.failed(_, let code, _) = error { return code == EADDRINUSE }
-        return false
     }
 }
 
