@@ -31,7 +31,7 @@ for target in "$@"; do
   # Swift's own crash backtracer is off: it reads memory that AddressSanitizer then reports.
   # LeakSanitizer is off: Swift keeps flag bits in the high bits of string and array pointers, so
   # it takes objects reachable from globals (made once, on first use) for leaks.
-  SWIFT_BACKTRACE=enable=no SITEGEN_FUZZ_TARGET=$target "$binary" "$corpus" -max_total_time="$seconds" -print_final_stats=1 -detect_leaks=0 \
+  ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no SITEGEN_FUZZ_TARGET=$target "$binary" "$corpus" -max_total_time="$seconds" -print_final_stats=1 -detect_leaks=0 \
     -artifact_prefix="$crashes/" -max_len=65536 -timeout=10 -rss_limit_mb=4096 >"$log" 2>&1
   status=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)

@@ -5,6 +5,10 @@ import SiteSupport
 struct Renderer {
     /// Guards against templates that include themselves without end.
     static let maximumDepth = 100
+    /// Guards against templates that include themselves more than once at each level: well
+    /// within the depth limit, `{{>main}}{{>main}}` inside `main` is 2^100 inclusions. Far above
+    /// what a page needs (a list of 10,000 cards is 10,000).
+    static let maximumInclusions = 1_000_000
 
     /// A block argument in effect: the body that fills blocks of that name.
     private struct BoundArgument {
@@ -43,6 +47,10 @@ struct Renderer {
     /// Kept up to date only while `indentation` is not empty.
     private var atLineStart = true
     private var depth = 0
+    /// Partials, parents and blocks rendered so far.
+    private var inclusions = 0
+    /// Set when a limit was hit: the render stops there, with one error.
+    private var abandoned = false
 
     init(templates: [CompiledTemplate], nameCount: Int, context: TemplateValue, strict: Bool) {
         self.templates = templates
@@ -58,7 +66,7 @@ struct Renderer {
     private mutating func run(_ template: Int, _ range: Range<Int>) {
         let operations = templates[template].operations
         var index = range.lowerBound
-        while index < range.upperBound {
+        while index < range.upperBound && !abandoned {
             switch operations[index] {
             case .text(let bytes):
                 writeText(bytes)
@@ -106,6 +114,16 @@ struct Renderer {
         }
     }
 
+    /// Counts one more inclusion; past the budget, reports it once and abandons the render.
+    private mutating func withinInclusionBudget(_ name: String, template: Int, at position: SourcePosition) -> Bool {
+        inclusions += 1
+        guard inclusions > Self.maximumInclusions else { return true }
+        report("rendering includes more than \(Self.maximumInclusions) templates (at \(name)); does a template include itself more than once?",
+               template: template, at: position)
+        abandoned = true
+        return false
+    }
+
     /// Renders a partial or parent template, with the arguments of a parent tag in effect.
     private mutating func include(_ inclusion: Inclusion, from template: Int) {
         guard let target = inclusion.target else {
@@ -117,8 +135,10 @@ struct Renderer {
         guard depth < Self.maximumDepth else {
             report("'\(inclusion.name)' nests more than \(Self.maximumDepth) templates deep; does it include itself?",
                    template: template, at: inclusion.position)
+            abandoned = true
             return
         }
+        guard withinInclusionBudget(inclusion.name, template: template, at: inclusion.position) else { return }
         let argumentCount = arguments.count
         for argument in inclusion.arguments {
             arguments.append(BoundArgument(name: argument.name, template: template, body: argument.body))
@@ -141,8 +161,10 @@ struct Renderer {
         guard depth < Self.maximumDepth else {
             report("block '\(slot.name)' nests more than \(Self.maximumDepth) levels deep; does its content contain itself?",
                    template: site, at: slot.position)
+            abandoned = true
             return
         }
+        guard withinInclusionBudget("block '\(slot.name)'", template: site, at: slot.position) else { return }
         let outerIndentation = indentation
         if let extra = slot.indentation {
             indentation += extra

@@ -27,9 +27,6 @@ struct FuzzMain {
             exit(2)
         }
         selected = target
-        // Lazily made globals (configurations, tables) are made now, once: made during the first
-        // input, LeakSanitizer would count them as that input's leak.
-        target.run([])
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
         exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in

@@ -98,3 +98,28 @@ import TemplateEngine
         }
     }
 }
+
+@Suite struct InclusionBudgetTests {
+    func render(_ sources: [(String, String)]) -> [String] {
+        do {
+            let library = try TemplateLibrary(sources: sources.map { TemplateSource(name: $0.0, path: $0.0 + ".mustache", text: $0.1) })
+            _ = try library.render(sources[0].0, context: .object([:]), strict: false)
+            return []
+        } catch {
+            return error.errors.map(\.message)
+        }
+    }
+
+    @Test func aTemplateIncludingItselfTwiceStopsAtTheDepthLimitWithOneError() {
+        // 2^100 inclusions if each branch ran to the depth limit; found by `make fuzz`.
+        let messages = render([("main", "{{>main}}{{>main}}")])
+        #expect(messages == ["'main' nests more than 100 templates deep; does it include itself?"])
+    }
+
+    @Test func aWideTreeOfInclusionsStopsAtTheBudgetWithOneError() {
+        let twenty = { (name: String) in String(repeating: "{{>\(name)}}", count: 20) }
+        let messages = render([("a", twenty("b")), ("b", twenty("c")), ("c", twenty("d")), ("d", twenty("e")), ("e", twenty("f")), ("f", "x")])
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("rendering includes more than 1000000 templates") == true)
+    }
+}
