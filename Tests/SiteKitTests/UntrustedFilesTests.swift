@@ -78,8 +78,8 @@ import Testing
 
     @Test func aTemplateAssetFolderLinkInsideIsPublished() throws {
         let project = TemporaryFolder.project()
-        project.write("Templates/shared/logo.svg", "<svg/>")
-        #expect(symlink("../shared", project.path + "/Templates/assets/linked") == 0)
+        project.write("Templates/common/logo.svg", "<svg/>")
+        #expect(symlink("../common", project.path + "/Templates/assets/linked") == 0)
         let report = build(project)
         #expect(report.succeeded, "\(messages(report))")
         #expect(report.files.contains { $0.path == "assets/linked/logo.svg" })

@@ -66,6 +66,17 @@ enum SourceTree {
         return (found, diagnostics)
     }
 
+    /// Whether `path` (below `root`) may be read without listing the tree again: nothing is
+    /// there (a removal), or it resolves, every link on the way followed, inside `root`. A broken
+    /// link is not: listing reports it.
+    static func resolvesInside(root: String, _ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return true }
+        guard let resolved = realpathIfExists(path) else { return false }
+        let realRoot = realPath(root)
+        return resolved == realRoot || resolved.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+    }
+
     static func join(_ folder: String, _ name: String) -> String {
         if name.isEmpty { return folder }
         if folder.isEmpty || folder == "." { return name }
