@@ -116,3 +116,26 @@ import Testing
         #expect(NameSuggestion.nearest(to: "zzz", among: ["title", "sections"]) == nil)
     }
 }
+
+@Suite struct PageSizeCheckTests {
+    @Test func aPageOverTheLimitIsAWarningOfCheck() {
+        let project = TemporaryFolder.project()
+        project.write("Content/big.md", "---\ntitle: Big\ndescription: d\n---\n" + String(repeating: "Words of a long page. ", count: 12_000) + "\n")
+        var options = BuildOptions.project(project)
+        options.dryRun = true
+        options.checkOutput = true
+        let report = SiteBuilder.build(options)
+        let warnings = report.diagnostics.sorted.filter { $0.message.contains("check.max_page_kb") }.map(\.description)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("public/big/index.html:1:1: warning: page is 2") == true)
+        // Raised in site.yml, the same page passes.
+        let site = project.read("Content/site.yml")!
+        project.write("Content/site.yml", site + "\ncheck: {max_page_kb: 400}\n")
+        #expect(!SiteBuilder.build(options).diagnostics.sorted.contains { $0.message.contains("check.max_page_kb") })
+    }
+
+    @Test func theLimitMustBeAPositiveWholeNumber() {
+        let (_, diagnostics) = SiteConfig.parse("title: T\nbase_url: https://example.org/\ncheck: {max_page_kb: big}\n", path: "site.yml")
+        #expect(diagnostics.map(\.message) == ["check.max_page_kb must be a whole number of KB above 0"])
+    }
+}

@@ -97,7 +97,7 @@ public enum SiteBuilder {
         clock.lap("checks", &report)
         if options.checkOutput {
             report.diagnostics.append(contentsOf: SiteChecker.check(outputs, baseURL: config.baseURL,
-                                                                    outputDisplay: options.display(options.outputDir)))
+                                                                    outputDisplay: options.display(options.outputDir), maxPageKB: config.check.maxPageKB))
             clock.lap("check", &report)
         }
 

@@ -4,7 +4,7 @@ import SiteSupport
 /// and `#anchor` resolves, images have alt text, heading levels do not skip, every page has a
 /// title and a description.
 enum SiteChecker {
-    static func check(_ files: [OutputFile], baseURL: String, outputDisplay: String) -> [Diagnostic] {
+    static func check(_ files: [OutputFile], baseURL: String, outputDisplay: String, maxPageKB: Int = CheckSettings.defaultMaxPageKB) -> [Diagnostic] {
         var pages: [String: [HTMLTag]] = [:]
         var ids: [String: Set<String>] = [:]
         let paths = Set(files.map(\.path))
@@ -22,6 +22,11 @@ enum SiteChecker {
                 diagnostics.append(Diagnostic(severity, path: display, line: tag?.line ?? 1, column: tag?.column ?? 1, message))
             }
             let folder = SitePath.folder(of: file.path)
+
+            // Size: a page that grows with the site (a list of every page) is caught here.
+            if file.bytes.count > maxPageKB * 1024 {
+                report(.warning, nil, "page is \(file.bytes.count / 1024) KB, over check.max_page_kb (\(maxPageKB) KB): does a list on it show a whole section?")
+            }
 
             // Links and anchors.
             for tag in tags {

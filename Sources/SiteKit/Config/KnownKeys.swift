@@ -21,6 +21,7 @@ indirect enum KnownKeys: Sendable {
         ("unsafe_html", .any), ("params", .any),
         ("nav", .items(.keys([("title", .any), ("url", .any)]))),
         ("search", .keys([("k1", .any), ("b", .any)])),
+        ("check", .keys([("max_page_kb", .any)])),
         ("sections", .named(.keys([
             ("title", .any), ("required", .any), ("group_by", .any), ("schema", .any),
             ("fields", .named(.keys([

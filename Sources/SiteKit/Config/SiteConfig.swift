@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable {
     public var search: SearchSettings
     /// Section schemas by folder name, in the order site.yml lists them.
     public var sections: [SectionSchema]
+    /// Settings of `sitegen check`.
+    public var check = CheckSettings()
 
     public func section(named name: String) -> SectionSchema? {
         sections.first { $0.name == name }
@@ -32,6 +34,13 @@ public struct NavItem: Sendable, Equatable {
 public struct SearchSettings: Sendable, Equatable {
     public var k1: Double = 1.2
     public var b: Double = 0.75
+}
+
+/// Settings of `sitegen check` (`check:` in site.yml).
+public struct CheckSettings: Sendable, Equatable {
+    public static let defaultMaxPageKB = 200
+    /// HTML pages larger than this many KB are a warning.
+    public var maxPageKB = CheckSettings.defaultMaxPageKB
 }
 
 /// What a section's pages must carry, and how the section is grouped and described to crawlers.
@@ -131,6 +140,11 @@ extension SiteConfig {
             }
         }
 
+        var check = CheckSettings()
+        if let value = document["check"], let limit = value["max_page_kb"] {
+            if case .int(let kilobytes) = limit, kilobytes > 0 { check.maxPageKB = kilobytes } else { fail("check", "check.max_page_kb must be a whole number of KB above 0") }
+        }
+
         var sections: [SectionSchema] = []
         if let value = document["sections"] {
             if case .object(let map) = value {
@@ -143,8 +157,9 @@ extension SiteConfig {
             }
         }
 
-        let config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
+        var config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                                 unsafeHTML: unsafeHTML, params: params, nav: nav, search: search, sections: sections)
+        config.check = check
         return (config, diagnostics)
     }
 
