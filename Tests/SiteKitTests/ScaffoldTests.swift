@@ -126,6 +126,7 @@ import Testing
         let outside = TemporaryFolder()
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/Content/people/elsewhere", withDestinationPath: outside.path)
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/Content/away", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Content/people/gone", withDestinationPath: outside.path + "/nowhere")
         let before = tree(folder)
         let ada = folder.read("Content/people/ada.md")
         #expect(problems(NewPage.create(request(folder, "people/ada.md"))) == ["Content/people/ada.md: error: already exists: not overwritten"])
@@ -134,6 +135,7 @@ import Testing
         ])
         #expect(problems(NewPage.create(request(folder, "people/elsewhere/x.md"))).first?.contains("'people/elsewhere' is a symbolic link that leads outside Content/") == true)
         #expect(problems(NewPage.create(request(folder, "away/x.md"))).first?.contains("'away' is a symbolic link that leads outside Content/") == true)
+        #expect(problems(NewPage.create(request(folder, "people/gone/x.md"))) == ["Content/people/gone/x.md: error: 'people/gone' is a broken symbolic link"])
         #expect(problems(NewPage.create(request(folder, "people/ada.md/x.md"))) == ["Content/people/ada.md/x.md: error: 'people/ada.md' is not a folder"])
         #expect(problems(NewPage.create(request(folder, "_index.md"))) == ["Content/_index.md: error: _index.md belongs in a section folder; the home page is index.md"])
         #expect(problems(NewPage.create(request(folder, "people/a/_index.md"))).first?.contains("only top-level folders are sections") == true)
@@ -176,7 +178,7 @@ import Testing
         #expect(try NewPage.create(request(folder, "people/_index.md")).get().archetype == nil)
     }
 
-    @Test func anArchetypeWithAnUnknownNameOrBadFrontMatterIsAnErrorAtTheArchetype() {
+    @Test func anArchetypeWithAnUnknownNameOrBadFrontMatterIsAnErrorAtTheArchetype() throws {
         let folder = TemporaryFolder.project()
         folder.write("Templates/archetypes/people.md", "---\ntitle: \"{{{title}}}\"\nauthor: {{autor}}\n---\n")
         #expect(problems(NewPage.create(request(folder, "people/li-ming.md"))).first?.hasPrefix("Templates/archetypes/people.md:3:9: error: ") == true)
@@ -188,6 +190,13 @@ import Testing
             "Templates/archetypes/people.md:1:1: error: the page it makes has no front matter: it must start with a '---' line",
         ])
         #expect(!folder.exists("Content/people/li-ming.md"))
+        let outside = TemporaryFolder()
+        outside.write("secret.md", "---\ntitle: Secret\n---\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Templates/archetypes/topics.md", withDestinationPath: outside.path + "/secret.md")
+        #expect(problems(NewPage.create(request(folder, "topics/delta.md"))) == [
+            "Templates/archetypes/topics.md: error: symbolic link leads outside Templates: not followed",
+        ])
+        #expect(!folder.exists("Content/topics/delta.md"))
     }
 
     @Test func archetypesAreNotPartOfTheBuild() {

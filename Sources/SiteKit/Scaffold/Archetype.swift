@@ -38,7 +38,7 @@ struct Archetype: Sendable {
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             let realRoot = SourceTree.realPath(templatesRoot)
-            guard SourceTree.realPath(path).hasPrefix(realRoot + "/") else {
+            if let real = ContentPath.resolved(path), !real.hasPrefix(realRoot + "/") {
                 return .failure(.error(display, "symbolic link leads outside \(templatesDisplay): not followed"))
             }
             switch InputFile.read(path) {

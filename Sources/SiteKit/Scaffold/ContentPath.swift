@@ -54,8 +54,8 @@ struct ContentPath: Sendable, Equatable {
             var link = stat()
             guard lstat(current, &link) == 0 else { return nil }
             if link.st_mode & S_IFMT == S_IFLNK {
-                let real = SourceTree.realPath(current)
-                guard real != current, inside(real) else {
+                guard let real = ContentPath.resolved(current) else { return "'\(shown)' is a broken symbolic link" }
+                guard inside(real) else {
                     return "'\(shown)' is a symbolic link that leads outside \(contentDisplay)/ (to '\(real)'): not followed"
                 }
             }
@@ -67,5 +67,12 @@ struct ContentPath: Sendable, Equatable {
         var existing = stat()
         if lstat(current + "/" + fileName, &existing) == 0 { return "already exists: not overwritten" }
         return nil
+    }
+
+    /// The path with every link resolved; nil when it leads nowhere.
+    static func resolved(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
     }
 }
