@@ -10,6 +10,6 @@ struct Sitegen: ParsableCommand {
         commandName: "sitegen",
         abstract: "A static site generator: Markdown (cmark) + Mustache templates → a static site with search.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self]
     )
 }
