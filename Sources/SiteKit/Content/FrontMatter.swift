@@ -85,9 +85,15 @@ public struct FrontMatter: Sendable {
         diagnostics += misspeltFields(document, schema: schema, path: path)
 
         if let schema {
+            // At the field when it is there but empty, else at the opening fence. A draft is work in
+            // progress (`sitegen new` writes the fields empty): there it is a warning, until the
+            // draft is published.
             for field in schema.required where isMissing(document[field]) {
-                diagnostics.append(.error(path, line: fallback.line, column: 1,
-                                          "missing required field '\(field)' (required in section '\(schema.name)')"))
+                let at = document.keyPositions[field] ?? fallback
+                let message = "missing required field '\(field)' (required in section '\(schema.name)')"
+                diagnostics.append(matter.draft
+                    ? .warning(path, line: at.line, column: at.column, message + "; fill it in before the draft is published")
+                    : .error(path, line: at.line, column: at.column, message))
             }
             for (field, allowed) in schema.enumerations.sorted(by: { $0.key < $1.key }) {
                 guard let value = document[field], !isMissing(value) else { continue }
