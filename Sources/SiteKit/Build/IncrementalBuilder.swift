@@ -35,7 +35,10 @@ public final class IncrementalBuilder {
     private var rendered: [String: [UInt8]] = [:]
     private var renderDiagnostics: [String: [Diagnostic]] = [:]
     private var outputBySource: [String: String] = [:]
-    private var layouts: [String: String] = [:]
+    /// What each page's output read when it was last rendered, and who read each input.
+    private var reads = RecordedReads()
+    /// The inputs' values at the last rebuild.
+    private var inputValues = InputValues()
 
     /// With this on, `rebuild` leaves the search index, sitemap and feed as they were, so the pages
     /// a change affects are ready sooner; `completeDeferredFiles()` then brings those up to date.
@@ -85,6 +88,8 @@ public final class IncrementalBuilder {
         rendered = [:]
         renderDiagnostics = [:]
         linkResolver = nil
+        reads.forgetAll()
+        inputValues = InputValues()
         return rebuild(changed: []).report
     }
 
@@ -180,17 +185,6 @@ public final class IncrementalBuilder {
         report.diagnostics.append(contentsOf: loadDiagnostics)
         clock.lap("front matter", &report)
 
-        // Group values before this change, to notice a page moving between groups.
-        var previousGroups: [String: String] = [:]
-        for source in changedSources {
-            guard let page = markdownCache[source]?.page, let field = config.section(named: page.section)?.groupBy else { continue }
-            previousGroups[source] = page.frontMatter.params[field]?.scalarText ?? ""
-        }
-
-        // The edited pages as lists showed them until now (after their Markdown: the summary may come from it).
-        var previousPages: [String: Page] = [:]
-        for source in changedSources { previousPages[source] = markdownCache[source]?.page }
-
         // Markdown: reuse what neither changed nor links to a page that moved.
         var toRender: [Int] = []
         if swapsInPlace {
@@ -238,12 +232,6 @@ public final class IncrementalBuilder {
             lastIndexBySource = live
         }
         (lastDrafts, lastLoadDiagnostics) = (drafts, loadDiagnostics)
-        // Edited pages that lists, groups and events show differently now (in place, a single page
-        // whose title, summary, date, params… stayed the same shows in them as before).
-        let listedChanges = swapsInPlace ? changedSources.filter { source in
-            guard let before = previousPages[source], let index = lastIndexBySource[source], pages[index].kind == .single else { return true }
-            return !ContextBuilder.listsShowAlike(before, pages[index], baseURL: config.baseURL)
-        } : changedSources
         clock.lap("markdown", &report)
 
         // Templates: reload when any changed, and note which.
@@ -278,70 +266,39 @@ public final class IncrementalBuilder {
         var assembly = Assembly(config: config, pages: pages, reusingOrderOf: keepsOrder ? lastSite : nil)
         lastSite = assembly.site
         report.diagnostics.append(contentsOf: assembly.diagnostics)
-        // Summaries stay valid but for the edited pages' (and all when pages may have moved).
+        // The inputs this change changed (in place, only the edited pages' summaries can have).
+        let site = assembly.site
+        let editedIndexes = swapsInPlace ? changedSources.compactMap { lastIndexBySource[$0] } : nil
+        var changedInputs = inputValues.update(site, contexts: assembly.contexts, pages: editedIndexes)
+        changedInputs.formUnion(changedTemplates.map(BuildInput.template))
+        // Summaries stay valid but for the pages whose summaries changed (and all when pages may have moved).
         if full || !swapsInPlace {
             summaries.forgetAll()
         } else {
-            for source in listedChanges {
-                if let index = lastIndexBySource[source] { summaries.forget(page: index, section: pages[index].section) }
+            for index in editedIndexes ?? [] where changedInputs.contains(.summary(site.pages[index].outputPath)) {
+                summaries.forget(page: index, section: site.pages[index].section)
             }
         }
         assembly.contexts.summaries = summaries
         clock.lap("assemble", &report)
 
-        // Which pages to render.
-        let site = assembly.site
+        // Which pages to render: all on a full rebuild; else those whose own source or Markdown
+        // changed, those that did not render last time, and those that read a changed input.
         var affected: Set<Int> = []
         if full {
             affected = Set(site.pages.indices)
         } else {
-            if let library = templates.library, !changedTemplates.isEmpty {
-                for (index, page) in site.pages.enumerated() {
-                    guard let layout = layouts[page.outputPath] else {
-                        affected.insert(index)
-                        continue
-                    }
-                    if changedTemplates.contains(layout) || !library.dependencies(of: layout).isDisjoint(with: changedTemplates) {
-                        affected.insert(index)
-                    }
-                }
+            affected.formUnion(toRender)
+            let readers = reads.readers(of: changedInputs)
+            if !readers.isEmpty {
+                for (index, page) in site.pages.enumerated() where readers.contains(page.outputPath) { affected.insert(index) }
             }
             // Pages that did not render last time (errors, or not rendered yet) are tried again. In
             // place, `rendered` holds only pages of this build: a full count means every one rendered.
             if !swapsInPlace || rendered.count < site.pages.count || !renderDiagnostics.isEmpty {
                 for index in site.pages.indices {
                     let path = site.pages[index].outputPath
-                    if rendered[path] == nil || renderDiagnostics[path] != nil { affected.insert(index) }
-                }
-            }
-            // Pages that link to an edited page show it only through its summary (events: their performers').
-            if !listedChanges.isEmpty {
-                for index in site.pages.indices where !site.pages[index].linkedSources.isDisjoint(with: listedChanges) {
-                    affected.insert(index)
-                }
-            }
-            for source in changedSources {
-                guard let index = site.pageBySource[source] else { continue }
-                let page = site.pages[index]
-                affected.insert(index)
-                // Lists, groups and the home page show the page's summary: only a change to it concerns them.
-                guard listedChanges.contains(source) else { continue }
-                if page.kind == .home { affected.formUnion(site.pages.indices) }
-                if let home = site.homeIndex { affected.insert(home) }
-                guard !page.section.isEmpty else { continue }
-                if let list = site.sectionListPage[page.section] { affected.insert(list) }
-                let members = site.sectionMembers[page.section] ?? []
-                if page.kind == .section {
-                    // The list page's title shows on every page of its section (breadcrumbs).
-                    affected.formUnion(members)
-                } else if let field = config.section(named: page.section)?.groupBy {
-                    // Group siblings list each other; a page changing group touches both groups.
-                    let value = page.frontMatter.params[field]?.scalarText ?? ""
-                    let previous = previousGroups[source] ?? value
-                    affected.formUnion(members.filter {
-                        let other = site.pages[$0].frontMatter.params[field]?.scalarText ?? ""
-                        return other == value || other == previous
-                    })
+                    if rendered[path] == nil || renderDiagnostics[path] != nil || !reads.hasRecord(of: path) { affected.insert(index) }
                 }
             }
         }
@@ -354,11 +311,13 @@ public final class IncrementalBuilder {
             for index in affected where site.pages[index].hasErrors {
                 rendered[site.pages[index].outputPath] = nil
                 renderDiagnostics[site.pages[index].outputPath] = nil
+                reads.forget(site.pages[index].outputPath)
             }
-            let results = assembly.render(indexes, library: library, templatesDisplay: templatesDisplay)
+            let results = assembly.renderRecordingReads(indexes, library: library, templatesDisplay: templatesDisplay)
             renderedPages = indexes.count
-            for (index, result) in zip(indexes, results) {
+            for (index, (result, pageReads)) in zip(indexes, results) {
                 let path = site.pages[index].outputPath
+                reads.record(path, reads: pageReads)
                 switch result {
                 case .success(let file):
                     rendered[path] = file.bytes
@@ -368,17 +327,17 @@ public final class IncrementalBuilder {
                     renderDiagnostics[path] = diagnostics.items
                 }
             }
-            // Remember the layouts of the pages just rendered (the others' did not change).
-            for (index, layout) in zip(indexes, assembly.layouts(of: indexes, library: library, templatesDisplay: templatesDisplay)) {
-                layouts[site.pages[index].outputPath] = layout
-            }
         }
         if !swapsInPlace {
             // Pages may have gone: forget what they rendered.
             let livePaths = Set(site.pages.map(\.outputPath))
+            for path in rendered.keys where !livePaths.contains(path) { reads.forget(path) }
             rendered = rendered.filter { livePaths.contains($0.key) }
             renderDiagnostics = renderDiagnostics.filter { livePaths.contains($0.key) }
         }
+        // Without templates nothing renders, as in a full build: the errors of earlier renders are moot
+        // (those pages have no file, so they are rendered again once the templates are fixed).
+        if templates.library == nil { renderDiagnostics = [:] }
         for diagnostics in renderDiagnostics.values { report.diagnostics.append(contentsOf: diagnostics) }
         clock.lap("render", &report)
 

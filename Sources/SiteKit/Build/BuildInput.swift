@@ -1,0 +1,156 @@
+import TemplateEngine
+
+/// Something an output reads besides its own page: what it read is recorded while it renders
+/// (`RecordedReads`), and an edit that changes an input redoes exactly the outputs that read it.
+/// Named by output paths and section names, so that a read outlives the page indexes of a rebuild.
+/// (`site.yml` is no input of its own: a change to it redoes everything.)
+enum BuildInput: Hashable, Sendable {
+    /// What lists, groups, performers and breadcrumbs show of the page at this output path: its
+    /// title, URL, summary, description, date, weight, params (`ContextBuilder.commonFields`).
+    case summary(String)
+    /// A section's title, URL, page count and `_index.md` text (`ContextBuilder.headFields`).
+    case sectionHead(String)
+    /// Which pages a section has, in which order and in which groups.
+    case sectionPages(String)
+    /// Which sections the site has (`site.sections`).
+    case sections
+    /// A template file, by name: the layout an output was rendered through and what it includes.
+    case template(String)
+}
+
+/// The ids `TemplateValue.input` carries for one assembled site (page indexes and section ordinals
+/// packed with a kind), and their `BuildInput`s.
+struct InputCodes: Sendable {
+    private let sectionNames: [String]
+    private let ordinals: [String: Int]
+    private let outputPaths: [String]
+
+    init(site: SiteModel) {
+        var names = site.sectionOrder
+        var ordinals: [String: Int] = [:]
+        for (ordinal, name) in names.enumerated() { ordinals[name] = ordinal }
+        for page in site.pages where ordinals[page.section] == nil {
+            ordinals[page.section] = names.count
+            names.append(page.section)
+        }
+        sectionNames = names
+        self.ordinals = ordinals
+        outputPaths = site.pages.map(\.outputPath)
+    }
+
+    func summary(_ page: Int) -> Int { page << 2 }
+    func sectionHead(_ name: String) -> Int { (ordinals[name] ?? -1) << 2 | 1 }
+    func sectionPages(_ name: String) -> Int { (ordinals[name] ?? -1) << 2 | 2 }
+    var sections: Int { 3 }
+
+    /// The input an id names (nil for none of this site's).
+    func input(_ code: Int) -> BuildInput? {
+        let number = code >> 2
+        switch code & 3 {
+        case 0: return number < outputPaths.count ? .summary(outputPaths[number]) : nil
+        case 1: return number >= 0 && number < sectionNames.count ? .sectionHead(sectionNames[number]) : nil
+        case 2: return number >= 0 && number < sectionNames.count ? .sectionPages(sectionNames[number]) : nil
+        default: return .sections
+        }
+    }
+}
+
+/// The value of each input as outputs saw it at the last rebuild, to tell which an edit changed.
+struct InputValues {
+    private var summaries: [String: TemplateValue] = [:]
+    private var heads: [String: TemplateValue] = [:]
+    private var sectionPages: [String: [String]] = [:]
+    private var sections: [String] = []
+
+    /// Takes the values of `site` — of every page, or only of the pages at `pages` when the others
+    /// are known to be as they were — and returns the inputs whose values changed.
+    mutating func update(_ site: SiteModel, contexts: ContextBuilder, pages: [Int]?) -> Set<BuildInput> {
+        var changed: Set<BuildInput> = []
+        let linker = { (page: Page) in Linker(page: page, baseURL: site.config.baseURL) }
+        func summary(_ page: Page) -> TemplateValue {
+            .object(ContextBuilder.commonFields(page, linker: linker(page)))
+        }
+        if let pages {
+            for index in pages {
+                let page = site.pages[index]
+                let value = summary(page)
+                if summaries.updateValue(value, forKey: page.outputPath) != value { changed.insert(.summary(page.outputPath)) }
+            }
+        } else {
+            var next: [String: TemplateValue] = [:]
+            next.reserveCapacity(site.pages.count)
+            for page in site.pages { next[page.outputPath] = summary(page) }
+            for path in Set(next.keys).union(summaries.keys) where next[path] != summaries[path] { changed.insert(.summary(path)) }
+            summaries = next
+        }
+        var names = site.sectionOrder
+        for name in site.sectionMembers.keys.sorted() where !names.contains(name) { names.append(name) }
+        if names != sections {
+            changed.insert(.sections)
+            sections = names
+        }
+        let root = Linker(folder: "")
+        var nextHeads: [String: TemplateValue] = [:]
+        var nextPages: [String: [String]] = [:]
+        for name in names {
+            nextHeads[name] = .object(contexts.headFields(name, linker: root))
+            var paths = (site.sectionMembers[name] ?? []).map { site.pages[$0].outputPath }
+            for group in site.groups(of: name) {
+                paths.append("#" + group.value.value)
+                paths += group.members.map { site.pages[$0].outputPath }
+            }
+            nextPages[name] = paths
+        }
+        for name in Set(nextHeads.keys).union(heads.keys) where nextHeads[name] != heads[name] { changed.insert(.sectionHead(name)) }
+        for name in Set(nextPages.keys).union(sectionPages.keys) where nextPages[name] != sectionPages[name] {
+            changed.insert(.sectionPages(name))
+        }
+        heads = nextHeads
+        sectionPages = nextPages
+        return changed
+    }
+}
+
+/// What each output read at its last render, and the other way round: who read each input.
+struct RecordedReads {
+    private var readsByOutput: [String: Set<BuildInput>] = [:]
+    private var readers: [BuildInput: Set<String>] = [:]
+
+    /// Replaces what `output` read.
+    mutating func record(_ output: String, reads: Set<BuildInput>) {
+        forget(output)
+        readsByOutput[output] = reads
+        for input in reads { readers[input, default: []].insert(output) }
+    }
+
+    mutating func forget(_ output: String) {
+        guard let old = readsByOutput.removeValue(forKey: output) else { return }
+        for input in old {
+            readers[input]?.remove(output)
+            if readers[input]?.isEmpty == true { readers[input] = nil }
+        }
+    }
+
+    mutating func forgetAll() {
+        readsByOutput = [:]
+        readers = [:]
+    }
+
+    /// The outputs that read any of `inputs`.
+    func readers(of inputs: Set<BuildInput>) -> Set<String> {
+        var found: Set<String> = []
+        for input in inputs { found.formUnion(readers[input] ?? []) }
+        return found
+    }
+
+    /// Whether anything is recorded for `output`.
+    func hasRecord(of output: String) -> Bool { readsByOutput[output] != nil }
+}
+
+extension Linker {
+    /// Links from the folder `folder` (`""`: the site root).
+    init(folder: String) {
+        self.folder = folder
+        absoluteBase = nil
+    }
+}
