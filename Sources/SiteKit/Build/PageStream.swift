@@ -72,26 +72,30 @@ struct PageStream: Sendable {
         var feedMarkdown: [(Int, RenderedMarkdown)] = []
     }
 
-    /// Slice builders waiting for a worker: each keeps its term table from slice to slice.
+    /// Slice builders waiting for a worker: each keeps its term table from slice to slice, so the
+    /// slices one builder makes must be merged in the order it made them. A worker can take up a
+    /// slice late (after another took a later one), so each builder goes only to a slice after the
+    /// last it made.
     private final class BuilderPool: @unchecked Sendable {
         private let lock = NSLock()
-        private var idle: [TokenizedSlice.Builder] = []
+        /// Idle builders with the number of the last slice each made.
+        private var idle: [(builder: TokenizedSlice.Builder, last: Int)] = []
         private var made = 0
         let options: SearchOptions
 
         init(options: SearchOptions) { self.options = options }
 
-        func take() -> TokenizedSlice.Builder {
+        func take(for number: Int) -> TokenizedSlice.Builder {
             lock.lock()
             defer { lock.unlock() }
-            if let builder = idle.popLast() { return builder }
+            if let index = idle.lastIndex(where: { $0.last < number }) { return idle.remove(at: index).builder }
             made += 1
             return TokenizedSlice.Builder(options: options, source: made - 1)
         }
 
-        func give(_ builder: TokenizedSlice.Builder) {
+        func give(_ builder: TokenizedSlice.Builder, after number: Int) {
             lock.lock()
-            idle.append(builder)
+            idle.append((builder, number))
             lock.unlock()
         }
     }
@@ -135,7 +139,7 @@ struct PageStream: Sendable {
         let sliceSize = max(1, min(64, order.count / (CPU.activeCores * 16)))
         let sliceCount = (order.count + sliceSize - 1) / sliceSize
         DispatchQueue.concurrentPerform(iterations: sliceCount) { number in
-            var builder = pool.take()
+            var builder = pool.take(for: number)
             var slice = SliceOutput()
             for index in order[(number * sliceSize)..<min((number + 1) * sliceSize, order.count)] {
                 let page = site.pages[index]
@@ -152,7 +156,7 @@ struct PageStream: Sendable {
                 if feed.contains(index), let markdown { slice.feedMarkdown.append((index, markdown)) }
             }
             slice.tokens = builder.takeSlice()
-            pool.give(builder)
+            pool.give(builder, after: number)
             merger.hand(slice, number: number)
         }
         return merger.output
