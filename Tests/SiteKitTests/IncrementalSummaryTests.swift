@@ -194,10 +194,10 @@ import Testing
         folder.write("Content/people/ada.md", "---\ntitle: Ada Two\nrole: Engineer\nweight: 1\n---\nSecond words: zephyr.\n")
         #expect(builder.rebuild(changed: [path]).report.succeeded)
         let second = try #require(builder.deferredWork())
-        #expect(first.generation != second.generation)
+        #expect(first.version != second.version)
         // The first rebuild's index, finished late, is not taken.
-        #expect(builder.installDeferred(first.make(), generation: first.generation) == nil)
-        let changed = try #require(builder.installDeferred(second.make(), generation: second.generation))
+        #expect(builder.installDeferred(first.make(), version: first.version) == nil)
+        let changed = try #require(builder.installDeferred(second.make(), version: second.version))
         #expect(changed.contains("sitemap.xml") || changed.contains { $0.hasPrefix("search/") })
         #expect(builder.deferredWork() == nil)
         var options = BuildOptions.project(folder)
@@ -217,6 +217,6 @@ import Testing
         folder.write("Content/about.md", "---\ntitle: [unclosed\n---\nText\n")
         #expect(!builder.rebuild(changed: [folder.path + "/Content/about.md"]).report.succeeded)
         // The good build's pages are still served, so its index is still the one to make.
-        #expect(builder.installDeferred(work.make(), generation: work.generation) != nil)
+        #expect(builder.installDeferred(work.make(), version: work.version) != nil)
     }
 }

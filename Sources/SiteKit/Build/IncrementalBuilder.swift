@@ -10,6 +10,13 @@ public struct IncrementalResult: Sendable {
     public var renderedPages: Int
     /// Whether everything was rebuilt (site.yml changed, or pages appeared or disappeared).
     public var fullRebuild: Bool
+
+    public init(report: BuildReport, changedOutputs: [String], renderedPages: Int, fullRebuild: Bool) {
+        self.report = report
+        self.changedOutputs = changedOutputs
+        self.renderedPages = renderedPages
+        self.fullRebuild = fullRebuild
+    }
 }
 
 /// Keeps a build's intermediate results in memory so that a change re-does only what it affects:
@@ -48,10 +55,11 @@ public final class IncrementalBuilder {
     private var siteWidePaths: Set<String> = []
     /// The assembly whose site-wide files are still to be made.
     private var pendingAssembly: Assembly? {
-        didSet { pendingGeneration += 1 }
+        didSet { version += 1 }
     }
-    /// Counts the changes of `pendingAssembly`: deferred work made for an older one is stale.
-    private var pendingGeneration = 0
+    /// Counts the good rebuilds and the deferred files put in since (each changes `outputs` or
+    /// what is pending): higher is newer, and deferred work made at an older version is stale.
+    public private(set) var version = 0
 
     /// The pages after the Markdown stage of the last rebuild (and the 404 page, last), with what
     /// loading them said: an edit that moves nothing swaps the edited pages in instead of
@@ -437,10 +445,10 @@ public final class IncrementalBuilder {
 
     /// The site-wide files (search index, sitemap, feed) a deferring `rebuild` left as they were.
     /// `make()` is pure and may run on any thread while this builder goes on; give its files to
-    /// `installDeferred(_:generation:)`, which takes them only when no later rebuild made them stale.
+    /// `installDeferred(_:version:)`, which takes them only when no later rebuild made them stale.
     public struct DeferredWork: Sendable {
-        /// Which rebuild's files these are.
-        public let generation: Int
+        /// The builder's `version` when the rebuild that left these files for later was done.
+        public let version: Int
         let assembly: Assembly
         let settings: SearchSettings
 
@@ -452,16 +460,13 @@ public final class IncrementalBuilder {
     /// The site-wide files the last rebuild left for later, if any.
     public func deferredWork() -> DeferredWork? {
         guard let assembly = pendingAssembly, let config else { return nil }
-        return DeferredWork(generation: pendingGeneration, assembly: assembly, settings: config.search)
+        return DeferredWork(version: version, assembly: assembly, settings: config.search)
     }
 
-    /// Which rebuild's site-wide files are still to be made (compare with `DeferredWork.generation`).
-    public var deferredGeneration: Int { pendingGeneration }
-
-    /// Puts in the files `work` made; returns the output paths that changed, or nil (nothing
-    /// taken) when a rebuild since has made them stale.
-    public func installDeferred(_ files: [OutputFile], generation: Int) -> [String]? {
-        guard pendingAssembly != nil, generation == pendingGeneration else { return nil }
+    /// Puts in the files `work` made at `version`; returns the output paths that changed, or nil
+    /// (nothing taken) when a rebuild since has made them stale.
+    public func installDeferred(_ files: [OutputFile], version: Int) -> [String]? {
+        guard pendingAssembly != nil, version == self.version else { return nil }
         pendingAssembly = nil
         let paths = Set(files.map(\.path))
         var changed: [String] = []
@@ -481,7 +486,7 @@ public final class IncrementalBuilder {
     /// output paths that changed (empty when nothing was pending).
     public func completeDeferredFiles() -> [String] {
         guard let work = deferredWork() else { return [] }
-        return installDeferred(work.make(), generation: work.generation) ?? []
+        return installDeferred(work.make(), version: work.version) ?? []
     }
 }
 
