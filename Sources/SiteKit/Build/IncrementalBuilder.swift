@@ -19,10 +19,17 @@ public struct IncrementalResult: Sendable {
     }
 }
 
-/// Keeps a build's intermediate results in memory so that a change re-does only what it affects:
-/// an edited page is re-parsed and re-rendered with its section list, the home page, its group
-/// siblings and the pages that link to it; a template change re-renders the pages whose layout
-/// uses it. Used by `sitegen serve`; nothing is written to disk.
+/// Keeps a build's intermediate results in memory so that a change re-does only what it affects.
+/// Used by `sitegen serve`; nothing is written to disk.
+///
+/// How it knows what a change affects: every value a page shows of other pages reaches its
+/// template wrapped as a `TemplateValue.input` naming a `BuildInput` (another page's summary, a
+/// section's head or pages, the list of sections; see `ContextBuilder`), and each render records
+/// the inputs its template opened, with the templates it went through (`RecordedReads`). A rebuild
+/// compares the inputs' values with the last ones (`InputValues`) and re-renders the pages whose
+/// source or Markdown changed and the pages that read a changed input — whatever their layouts
+/// show, with no rule of its own. A full rebuild (site.yml, pages appearing, disappearing or
+/// moving, a template added or removed) is the case where everything is marked.
 public final class IncrementalBuilder {
     public let options: BuildOptions
     /// Files of the last build that succeeded, by output path.
