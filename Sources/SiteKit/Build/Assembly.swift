@@ -129,7 +129,7 @@ struct PageRenderer: Sendable {
                     var codes: Set<Int> = []
                     defer {
                         let inputs = assembly.contexts.inputs
-                        reads = Set(codes.compactMap { inputs.input($0) }).union(templatesByLayout[layout] ?? [])
+                        reads = Set(codes.compactMap { inputs.input($0, in: assembly.site) }).union(templatesByLayout[layout] ?? [])
                     }
                     bytes = try library.render(layout, context: context, strict: true, reads: &codes)
                 } else {

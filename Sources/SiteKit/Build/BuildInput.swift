@@ -23,19 +23,18 @@ enum BuildInput: Hashable, Sendable {
 struct InputCodes: Sendable {
     private let sectionNames: [String]
     private let ordinals: [String: Int]
-    private let outputPaths: [String]
 
+    /// Every section a page can name: those with a list page or in site.yml, those with pages, and "".
     init(site: SiteModel) {
         var names = site.sectionOrder
         var ordinals: [String: Int] = [:]
         for (ordinal, name) in names.enumerated() { ordinals[name] = ordinal }
-        for page in site.pages where ordinals[page.section] == nil {
-            ordinals[page.section] = names.count
-            names.append(page.section)
+        for name in site.sectionMembers.keys.sorted() + [""] where ordinals[name] == nil {
+            ordinals[name] = names.count
+            names.append(name)
         }
         sectionNames = names
         self.ordinals = ordinals
-        outputPaths = site.pages.map(\.outputPath)
     }
 
     func summary(_ page: Int) -> Int { page << 2 }
@@ -43,11 +42,11 @@ struct InputCodes: Sendable {
     func sectionPages(_ name: String) -> Int { (ordinals[name] ?? -1) << 2 | 2 }
     var sections: Int { 3 }
 
-    /// The input an id names (nil for none of this site's).
-    func input(_ code: Int) -> BuildInput? {
+    /// The input an id names in `site` (nil for none of its).
+    func input(_ code: Int, in site: SiteModel) -> BuildInput? {
         let number = code >> 2
         switch code & 3 {
-        case 0: return number < outputPaths.count ? .summary(outputPaths[number]) : nil
+        case 0: return number < site.pages.count ? .summary(site.pages[number].outputPath) : nil
         case 1: return number >= 0 && number < sectionNames.count ? .sectionHead(sectionNames[number]) : nil
         case 2: return number >= 0 && number < sectionNames.count ? .sectionPages(sectionNames[number]) : nil
         default: return .sections
@@ -62,8 +61,9 @@ struct InputValues {
     private var sectionPages: [String: [String]] = [:]
     private var sections: [String] = []
 
-    /// Takes the values of `site` — of every page, or only of the pages at `pages` when the others
-    /// are known to be as they were — and returns the inputs whose values changed.
+    /// Takes the values of `site` — of every page, or only of the pages at `pages` (and of their
+    /// sections) when the others are known to be as they were — and returns the inputs whose
+    /// values changed.
     mutating func update(_ site: SiteModel, contexts: ContextBuilder, pages: [Int]?) -> Set<BuildInput> {
         var changed: Set<BuildInput> = []
         let linker = { (page: Page) in Linker(page: page, baseURL: site.config.baseURL) }
@@ -89,24 +89,24 @@ struct InputValues {
             changed.insert(.sections)
             sections = names
         }
-        let root = Linker(folder: "")
-        var nextHeads: [String: TemplateValue] = [:]
-        var nextPages: [String: [String]] = [:]
-        for name in names {
-            nextHeads[name] = .object(contexts.headFields(name, linker: root))
-            var paths = (site.sectionMembers[name] ?? []).map { site.pages[$0].outputPath }
-            for group in site.groups(of: name) {
-                paths.append("#" + group.value.value)
-                paths += group.members.map { site.pages[$0].outputPath }
+        // Edits in place change no section but those of the edited pages.
+        let touched = pages.map { Set($0.map { site.pages[$0].section }) }
+        for name in Set(names).union(heads.keys) where touched?.contains(name) ?? true {
+            let head: TemplateValue? = names.contains(name) ? .object(contexts.headFields(name, linker: Linker(folder: ""))) : nil
+            if heads[name] != head { changed.insert(.sectionHead(name)) }
+            heads[name] = head
+            var paths: [String]?
+            if head != nil {
+                var list = (site.sectionMembers[name] ?? []).map { site.pages[$0].outputPath }
+                for group in site.groups(of: name) {
+                    list.append("#" + group.value.value)
+                    list += group.members.map { site.pages[$0].outputPath }
+                }
+                paths = list
             }
-            nextPages[name] = paths
+            if sectionPages[name] != paths { changed.insert(.sectionPages(name)) }
+            sectionPages[name] = paths
         }
-        for name in Set(nextHeads.keys).union(heads.keys) where nextHeads[name] != heads[name] { changed.insert(.sectionHead(name)) }
-        for name in Set(nextPages.keys).union(sectionPages.keys) where nextPages[name] != sectionPages[name] {
-            changed.insert(.sectionPages(name))
-        }
-        heads = nextHeads
-        sectionPages = nextPages
         return changed
     }
 }
