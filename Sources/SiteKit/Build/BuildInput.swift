@@ -118,6 +118,8 @@ struct RecordedReads {
 
     /// Replaces what `output` read.
     mutating func record(_ output: String, reads: Set<BuildInput>) {
+        // Mostly a page reads what it read before (a list whose entries changed, not its members).
+        if readsByOutput[output] == reads { return }
         forget(output)
         readsByOutput[output] = reads
         for input in reads { readers[input, default: []].insert(output) }
