@@ -10,6 +10,8 @@ enum BuildInput: Hashable, Sendable {
     case summary(String)
     /// A section's title, URL, page count and `_index.md` text (`ContextBuilder.headFields`).
     case sectionHead(String)
+    /// A section's title alone, as breadcrumbs and JSON-LD show it.
+    case sectionTitle(String)
     /// Which pages a section has, in which order and in which groups.
     case sectionPages(String)
     /// Which sections the site has (`site.sections`).
@@ -37,19 +39,23 @@ struct InputCodes: Sendable {
         self.ordinals = ordinals
     }
 
-    func summary(_ page: Int) -> Int { page << 2 }
-    func sectionHead(_ name: String) -> Int { (ordinals[name] ?? -1) << 2 | 1 }
-    func sectionPages(_ name: String) -> Int { (ordinals[name] ?? -1) << 2 | 2 }
-    var sections: Int { 3 }
+    func summary(_ page: Int) -> Int { page << 3 }
+    func sectionHead(_ name: String) -> Int { (ordinals[name] ?? -1) << 3 | 1 }
+    func sectionPages(_ name: String) -> Int { (ordinals[name] ?? -1) << 3 | 2 }
+    func sectionTitle(_ name: String) -> Int { (ordinals[name] ?? -1) << 3 | 3 }
+    var sections: Int { 4 }
 
     /// The input an id names in `site` (nil for none of its).
     func input(_ code: Int, in site: SiteModel) -> BuildInput? {
-        let number = code >> 2
-        switch code & 3 {
+        let number = code >> 3
+        let section = number >= 0 && number < sectionNames.count ? sectionNames[number] : nil
+        switch code & 7 {
         case 0: return number < site.pages.count ? .summary(site.pages[number].outputPath) : nil
-        case 1: return number >= 0 && number < sectionNames.count ? .sectionHead(sectionNames[number]) : nil
-        case 2: return number >= 0 && number < sectionNames.count ? .sectionPages(sectionNames[number]) : nil
-        default: return .sections
+        case 1: return section.map(BuildInput.sectionHead)
+        case 2: return section.map(BuildInput.sectionPages)
+        case 3: return section.map(BuildInput.sectionTitle)
+        case 4: return .sections
+        default: return nil
         }
     }
 }
@@ -58,6 +64,7 @@ struct InputCodes: Sendable {
 struct InputValues {
     private var summaries: [String: TemplateValue] = [:]
     private var heads: [String: TemplateValue] = [:]
+    private var titles: [String: String] = [:]
     private var sectionPages: [String: [String]] = [:]
     private var sections: [String] = []
 
@@ -95,6 +102,9 @@ struct InputValues {
             let head: TemplateValue? = names.contains(name) ? .object(contexts.headFields(name, linker: Linker(folder: ""))) : nil
             if heads[name] != head { changed.insert(.sectionHead(name)) }
             heads[name] = head
+            let title = head.map { _ in site.sectionTitle(name) }
+            if titles[name] != title { changed.insert(.sectionTitle(name)) }
+            titles[name] = title
             var paths: [String]?
             if head != nil {
                 var list = (site.sectionMembers[name] ?? []).map { site.pages[$0].outputPath }

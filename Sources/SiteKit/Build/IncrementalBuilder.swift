@@ -28,8 +28,9 @@ public struct IncrementalResult: Sendable {
 /// the inputs its template opened, with the templates it went through (`RecordedReads`). A rebuild
 /// compares the inputs' values with the last ones (`InputValues`) and re-renders the pages whose
 /// source or Markdown changed and the pages that read a changed input — whatever their layouts
-/// show, with no rule of its own. A full rebuild (site.yml, pages appearing, disappearing or
-/// moving, a template added or removed) is the case where everything is marked.
+/// show, with no rule of its own; pages appearing, disappearing or moving are changes of such
+/// inputs too (a section's pages and count, the summary at an output path). A full rebuild
+/// (site.yml, a template added or removed) is the case where everything is marked.
 public final class IncrementalBuilder {
     public let options: BuildOptions
     /// Files of the last build that succeeded, by output path.
@@ -189,12 +190,12 @@ public final class IncrementalBuilder {
         } else {
             let ordered = sources.keys.sorted().map { (file: sources[$0]!.file, parsed: sources[$0]!.parsed) }
             (pages, drafts, loadDiagnostics) = ContentLoader.finish(ordered, config: config)
-            // Pages appearing, disappearing or moving change lists and counts everywhere: render all.
+            // Pages appearing, disappearing or moving: the pages linking to them get their Markdown
+            // again; the lists, counts and summaries they change are inputs, redone where read.
             var newOutputs: [String: String] = [:]
             for page in pages where !page.sourcePath.isEmpty { newOutputs[page.sourcePath] = page.outputPath }
             movedSources = Set(newOutputs.keys.filter { outputBySource[$0] != newOutputs[$0] })
                 .union(outputBySource.keys.filter { newOutputs[$0] == nil })
-            if !movedSources.isEmpty { full = true }
             outputBySource = newOutputs
         }
         report.diagnostics.append(contentsOf: loadDiagnostics)
@@ -303,7 +304,8 @@ public final class IncrementalBuilder {
         if full {
             affected = Set(site.pages.indices)
         } else {
-            affected.formUnion(toRender)
+            // (A list page with no `_index.md` has no Markdown of its own to change.)
+            affected.formUnion(toRender.filter { !site.pages[$0].sourcePath.isEmpty })
             let readers = reads.readers(of: changedInputs)
             if !readers.isEmpty {
                 for (index, page) in site.pages.enumerated() where readers.contains(page.outputPath) { affected.insert(index) }

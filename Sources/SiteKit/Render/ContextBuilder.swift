@@ -236,7 +236,7 @@ struct ContextBuilder: Sendable {
         object["is_single"] = .bool(page.kind == .single)
         // Both show the home page's title and the section's; the JSON-LD of an event, its performers'.
         var shown = site.homeIndex.map { [inputs.summary($0)] } ?? []
-        if !page.section.isEmpty { shown.append(inputs.sectionHead(page.section)) }
+        if !page.section.isEmpty { shown.append(inputs.sectionTitle(page.section)) }
         let performers = events[index].map { $0.performers.compactMap { site.pageBySource[$0] }.map(inputs.summary) } ?? []
         object["json_ld"] = .reading(shown + performers, .string(structuredData.jsonLD(for: index) ?? ""))
         let crumbs = breadcrumbs(for: page)
