@@ -51,13 +51,13 @@ struct Assembly: Sendable {
     /// Renders the pages at `indexes` in parallel, in memory; each result is the page's file or its
     /// errors, with what the page read (`BuildInput`s: other pages' values, its templates).
     func renderRecordingReads(_ indexes: [Int], library: TemplateLibrary,
-                              templatesDisplay: String) -> [(Result<OutputFile, Diagnostics>, Set<BuildInput>)] {
+                              templatesDisplay: String) -> [(Result<OutputFile, Diagnostics>, PageReads)] {
         let renderer = PageRenderer(self, library: library, templatesDisplay: templatesDisplay, indexes: indexes)
         let work = Array(zip(indexes, renderer.layouts))
-        return ParallelMap.map(work) { (index: Int, layout: Result<String, Diagnostic>) -> (Result<OutputFile, Diagnostics>, Set<BuildInput>) in
-            var reads: Set<BuildInput>? = []
+        return ParallelMap.map(work) { (index: Int, layout: Result<String, Diagnostic>) -> (Result<OutputFile, Diagnostics>, PageReads) in
+            var reads: PageReads? = PageReads()
             let result = renderer.render(index, layout: layout, staging: nil, recording: &reads)
-            return (result, reads ?? [])
+            return (result, reads ?? PageReads())
         }
     }
 
@@ -109,14 +109,14 @@ struct PageRenderer: Sendable {
     /// own); written to `staging` when given, the result then keeping only the path.
     func render(_ index: Int, layout resolved: Result<String, Diagnostic>, markdown: RenderedMarkdown? = nil,
                 staging: StagingFolder?) -> Result<OutputFile, Diagnostics> {
-        var reads: Set<BuildInput>?
+        var reads: PageReads?
         return render(index, layout: resolved, markdown: markdown, staging: staging, recording: &reads)
     }
 
     /// `render`, also naming in `reads` (unless nil) what the page read: the inputs its templates
     /// opened, and the templates themselves.
     func render(_ index: Int, layout resolved: Result<String, Diagnostic>, markdown: RenderedMarkdown? = nil,
-                staging: StagingFolder?, recording reads: inout Set<BuildInput>?) -> Result<OutputFile, Diagnostics> {
+                staging: StagingFolder?, recording reads: inout PageReads?) -> Result<OutputFile, Diagnostics> {
         let page = assembly.site.pages[index]
         switch resolved {
         case .failure(let diagnostic):
@@ -127,10 +127,7 @@ struct PageRenderer: Sendable {
                 let context = assembly.contexts.context(for: index, names: namesByLayout[layout], markdown: markdown)
                 if reads != nil {
                     var codes: Set<Int> = []
-                    defer {
-                        let inputs = assembly.contexts.inputs
-                        reads = Set(codes.compactMap { inputs.input($0, in: assembly.site) }).union(templatesByLayout[layout] ?? [])
-                    }
+                    defer { reads = PageReads(codes: codes, templates: templatesByLayout[layout] ?? []) }
                     bytes = try library.render(layout, context: context, strict: true, reads: &codes)
                 } else {
                     bytes = try library.render(layout, context: context, strict: true)

@@ -60,6 +60,19 @@ struct InputCodes: Sendable {
     }
 }
 
+/// What one render read, as it comes from the template engine: the ids of the inputs it opened
+/// (valid for the site it was rendered from) and the templates it went through.
+struct PageReads: Sendable, Equatable {
+    var codes: Set<Int> = []
+    var templates: Set<BuildInput> = []
+
+    /// The inputs, named as they outlive the site's page indexes.
+    func inputs(in assembly: Assembly) -> Set<BuildInput> {
+        let codes = assembly.contexts.inputs
+        return templates.union(self.codes.lazy.compactMap { codes.input($0, in: assembly.site) })
+    }
+}
+
 /// The value of each input as outputs saw it at the last rebuild, to tell which an edit changed.
 struct InputValues {
     private var summaries: [String: TemplateValue] = [:]

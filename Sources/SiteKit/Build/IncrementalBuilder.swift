@@ -52,6 +52,9 @@ public final class IncrementalBuilder {
     private var outputBySource: [String: String] = [:]
     /// What each page's output read when it was last rendered, and who read each input.
     private var reads = RecordedReads()
+    /// The same as the template engine gave it, while edits keep every page in place (and so the
+    /// ids meaning the same): a page that read the same ids read the same inputs.
+    private var rawReads: [String: PageReads] = [:]
     /// The inputs' values at the last rebuild.
     private var inputValues = InputValues()
 
@@ -105,6 +108,7 @@ public final class IncrementalBuilder {
         renderDiagnostics = [:]
         linkResolver = nil
         reads.forgetAll()
+        rawReads = [:]
         inputValues = InputValues()
         return rebuild(changed: []).report
     }
@@ -329,12 +333,17 @@ public final class IncrementalBuilder {
                 rendered[site.pages[index].outputPath] = nil
                 renderDiagnostics[site.pages[index].outputPath] = nil
                 reads.forget(site.pages[index].outputPath)
+                rawReads[site.pages[index].outputPath] = nil
             }
             let results = assembly.renderRecordingReads(indexes, library: library, templatesDisplay: templatesDisplay)
             renderedPages = indexes.count
+            if !swapsInPlace { rawReads = [:] }
             for (index, (result, pageReads)) in zip(indexes, results) {
                 let path = site.pages[index].outputPath
-                reads.record(path, reads: pageReads)
+                if rawReads[path] != pageReads || !reads.hasRecord(of: path) {
+                    reads.record(path, reads: pageReads.inputs(in: assembly))
+                    rawReads[path] = pageReads
+                }
                 switch result {
                 case .success(let file):
                     rendered[path] = file.bytes
