@@ -9,34 +9,35 @@ import SiteKit
 final class BuildWorker: @unchecked Sendable {
     /// One build: what the builder said, the files of the last good build, and the time it took.
     struct Result: Sendable {
-        var outcome: RebuildOutcome
+        var outcome: IncrementalResult
         var outputs: [String: [UInt8]]
         var duration: Duration
-        /// Orders the files this worker hands out: higher is newer.
-        var sequence = 0
+        /// The builder's `version` of `outputs`: orders the files this worker hands out.
+        var version = 0
         /// What the build left for later (search index, sitemap, feed), for `completeDeferred`.
-        var deferred: DeferredFiles? = nil
+        var deferred: IncrementalBuilder.DeferredWork? = nil
     }
 
     private let queue = DispatchQueue(label: "sitegen.preview.build", qos: .userInitiated)
     private let siteWideQueue = DispatchQueue(label: "sitegen.preview.site-wide", qos: .utility)
-    private let options: BuildOptions
-    private let make: @Sendable (BuildOptions) -> any SiteRebuilding
-    /// Created and used on `queue` only.
-    private var builder: (any SiteRebuilding)?
-    /// Counts the file sets handed out; used on `queue` only.
-    private var sequence = 0
-    /// The generation of deferred files the builder wants now: set on `queue`, read on `siteWideQueue`.
-    private let wantedGeneration = LockedInt()
+    /// Used on `queue` only.
+    private let builder: IncrementalBuilder
+    /// The builder's `version`, for deferred work to tell it is stale: set on `queue`, read on `siteWideQueue`.
+    private let builderVersion = LockedInt()
 
-    init(options: BuildOptions, make: @escaping @Sendable (BuildOptions) -> any SiteRebuilding) {
-        self.options = options
-        self.make = make
+    init(options: BuildOptions) {
+        builder = IncrementalBuilder(options: options)
+        // Pages first: the search index, sitemap and feed follow right after the reload.
+        builder.defersSiteWideFiles = true
     }
 
     /// The first, full build.
     func build() async -> Result {
-        await run { $0.build() }
+        await run { builder in
+            let report = builder.build()
+            let changed = report.succeeded ? builder.outputs.keys.sorted() : []
+            return IncrementalResult(report: report, changedOutputs: changed, renderedPages: report.pageCount, fullRebuild: true)
+        }
     }
 
     /// A rebuild after `changed` (absolute paths).
@@ -46,16 +47,17 @@ final class BuildWorker: @unchecked Sendable {
 
     /// Makes the files a rebuild left for later (`work`) off the build queue, after `delay` (so the
     /// reload the rebuild caused is served first), and puts them in. Returns the files to serve
-    /// with them and their sequence; nil when none changed, or when a rebuild since has made the
+    /// with them and their version; nil when none changed, or when a rebuild since has made the
     /// work stale (then it is skipped, or dropped if it was under way).
-    func completeDeferred(_ work: DeferredFiles, after delay: Duration) async -> (outputs: [String: [UInt8]], sequence: Int)? {
-        let wanted = wantedGeneration
+    func completeDeferred(_ work: IncrementalBuilder.DeferredWork,
+                          after delay: Duration) async -> (outputs: [String: [UInt8]], version: Int)? {
+        let current = builderVersion
         try? await Task.sleep(for: delay)
-        guard !Task.isCancelled, wanted.value == work.generation else { return nil }
+        guard !Task.isCancelled, current.value == work.version else { return nil }
         let files: [OutputFile]? = await withCheckedContinuation { continuation in
             siteWideQueue.async {
                 // Work queued behind another is not worth making once a newer rebuild wants its own.
-                guard wanted.value == work.generation else {
+                guard current.value == work.version else {
                     continuation.resume(returning: nil)
                     return
                 }
@@ -65,33 +67,31 @@ final class BuildWorker: @unchecked Sendable {
         guard let files else { return nil }
         return await withCheckedContinuation { continuation in
             queue.async {
-                guard let builder = self.builder, let changed = builder.installDeferred(files, generation: work.generation) else {
+                let builder = self.builder
+                guard let changed = builder.installDeferred(files, version: work.version) else {
                     continuation.resume(returning: nil)
                     return
                 }
-                self.wantedGeneration.value = builder.deferredGeneration
+                self.builderVersion.value = builder.version
                 guard !changed.isEmpty else {
                     continuation.resume(returning: nil)
                     return
                 }
-                self.sequence += 1
-                continuation.resume(returning: (builder.outputs, self.sequence))
+                continuation.resume(returning: (builder.outputs, builder.version))
             }
         }
     }
 
-    private func run(_ work: @escaping @Sendable (any SiteRebuilding) -> RebuildOutcome) async -> Result {
+    private func run(_ work: @escaping @Sendable (IncrementalBuilder) -> IncrementalResult) async -> Result {
         await withCheckedContinuation { continuation in
             queue.async {
-                let builder = self.builder ?? self.make(self.options)
-                self.builder = builder
+                let builder = self.builder
                 let start = ContinuousClock.now
                 let outcome = work(builder)
                 let duration = ContinuousClock.now - start
-                self.wantedGeneration.value = builder.deferredGeneration
-                self.sequence += 1
+                self.builderVersion.value = builder.version
                 continuation.resume(returning: Result(outcome: outcome, outputs: builder.outputs, duration: duration,
-                                                      sequence: self.sequence, deferred: builder.deferredFiles()))
+                                                      version: builder.version, deferred: builder.deferredWork()))
             }
         }
     }

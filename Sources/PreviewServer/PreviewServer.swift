@@ -25,14 +25,11 @@ public actor PreviewServer {
     private var stopped = false
     private var stopWaiters: [CheckedContinuation<Void, Never>] = []
 
-    /// A server for `options`; `makeBuilder` chooses the builder (incremental rebuilds by default).
-    public init(options: PreviewOptions, console: PreviewConsole = .standard,
-                makeBuilder: @escaping @Sendable (BuildOptions) -> any SiteRebuilding = { IncrementalRebuilder(options: $0) }) {
+    /// A server for `options`.
+    public init(options: PreviewOptions, console: PreviewConsole = .standard) {
         self.options = options
         self.console = console
-        var build = options.build
-        build.dryRun = true
-        worker = BuildWorker(options: build, make: makeBuilder)
+        worker = BuildWorker(options: options.build)
     }
 
     /// Builds, starts listening (on the next port when one is taken) and starts watching.
@@ -124,8 +121,8 @@ public actor PreviewServer {
             if result.outcome.report.succeeded, !stopped, let work = result.deferred {
                 let (worker, state, delay) = (worker, state, options.siteWideDelay)
                 siteWideTask = Task {
-                    if let (files, sequence) = await worker.completeDeferred(work, after: delay) {
-                        await state.update(files: files, sequence: sequence)
+                    if let (files, version) = await worker.completeDeferred(work, after: delay) {
+                        await state.update(files: files, version: version)
                     }
                 }
             }
@@ -139,7 +136,7 @@ public actor PreviewServer {
         let text = formatter.report(report.diagnostics)
         if report.succeeded {
             if !text.isEmpty { console.error(text) }
-            await state.publish(files: result.outputs, changed: !result.outcome.changedOutputs.isEmpty, sequence: result.sequence)
+            await state.publish(files: result.outputs, changed: !result.outcome.changedOutputs.isEmpty, version: result.version)
         } else {
             console.error(text)
             let count = report.diagnostics.errorCount + (report.warningsAreErrors ? report.diagnostics.warningCount : 0)
@@ -157,20 +154,11 @@ public actor PreviewServer {
 
     private func watchedRoots() -> [String] {
         // Spelled as the builder spells them, so it recognises the paths it is given.
-        [options.build.contentDir, options.build.templatesDir].map { path in
-            path.hasPrefix("/") ? path : options.build.workingDirectory + "/" + path
-        }
+        [options.build.contentDir, options.build.templatesDir].map(options.build.absolute)
     }
 
     /// A path as the user reads it: relative to the project folder when inside it.
-    private func display(_ path: String) -> String {
-        let root = options.build.workingDirectory
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        guard path.hasPrefix(prefix) else { return path }
-        var relative = String(path.dropFirst(prefix.count))
-        while relative.hasPrefix("./") { relative.removeFirst(2) }
-        return relative
-    }
+    private func display(_ path: String) -> String { options.build.display(path) }
 
     // MARK: - Listening
 

@@ -12,8 +12,8 @@ actor PreviewState {
     private var subscribers: [Int: Subscriber] = [:]
     private var nextSubscriber = 0
     private var closed = false
-    /// The sequence of the files being served (see `BuildWorker.Result.sequence`).
-    private var filesSequence = Int.min
+    /// The builder's version of the files being served (see `BuildWorker.Result.version`).
+    private var filesVersion = Int.min
 
     init() {
         snapshot = SiteSnapshot(files: [:], status: BuildStatus(build: "", errors: "", errorCount: 0))
@@ -22,13 +22,13 @@ actor PreviewState {
     }
 
     /// A good build: serve `files`; a new build id when `changed` (so open pages reload).
-    /// `sequence` orders file sets: files older than those served are not taken.
-    func publish(files: [String: [UInt8]], changed: Bool, sequence: Int = .max) {
+    /// `version` orders file sets: files older than those served are not taken.
+    func publish(files: [String: [UInt8]], changed: Bool, version: Int = .max) {
         if changed || snapshot.status.build.isEmpty {
             generation += 1
             snapshot.status.build = "\(instance)-\(generation)"
         }
-        update(files: files, sequence: sequence)
+        update(files: files, version: version)
         snapshot.status.errors = ""
         snapshot.status.errorCount = 0
         broadcast()
@@ -36,10 +36,10 @@ actor PreviewState {
 
     /// Serves `files` (site-wide files made after the pages) without a reload or a change of
     /// status, unless newer files are served already.
-    func update(files: [String: [UInt8]], sequence: Int) {
-        guard sequence >= filesSequence else { return }
+    func update(files: [String: [UInt8]], version: Int) {
+        guard version >= filesVersion else { return }
         snapshot.files = files
-        filesSequence = sequence
+        filesVersion = version
     }
 
     /// A failed build: keep serving the last good files, report `errors`.

@@ -39,6 +39,8 @@ struct Renderer {
     /// Per name (by slot): its resolution in the root context, which never changes during a
     /// render. Saves the string hashing that dominates lookups of `site.*` and `page.*`.
     private var rootLookups: [RootLookup]
+    /// The inputs (`TemplateValue.input`) this render looked into; nil when not recording.
+    private(set) var reads: Set<Int>?
     /// Block arguments from the enclosing parent tags, outermost first; the outermost wins.
     private var arguments: [BoundArgument] = []
     /// What each template line gets in front (from standalone partials and blocks).
@@ -52,9 +54,10 @@ struct Renderer {
     /// Set when a limit was hit: the render stops there, with one error.
     private var abandoned = false
 
-    init(templates: [CompiledTemplate], nameCount: Int, context: TemplateValue, strict: Bool) {
+    init(templates: [CompiledTemplate], nameCount: Int, context: TemplateValue, strict: Bool, recordsReads: Bool = false) {
         self.templates = templates
         self.strict = strict
+        reads = recordsReads ? [] : nil
         contexts = [context]
         rootLookups = Array(repeating: .notYet, count: nameCount)
     }
@@ -82,7 +85,7 @@ struct Renderer {
                 let value = resolve(reference) ?? .null
                 if case .list(let items) = value {
                     for item in items {
-                        contexts.append(item)
+                        contexts.append(open(item))
                         run(template, index + 1..<end)
                         contexts.removeLast()
                     }
@@ -176,6 +179,18 @@ struct Renderer {
         indentation = outerIndentation
     }
 
+    /// `value` without its `.input` wrappers, each recorded as read. Values on the context stack
+    /// are always opened, so a name looked up in one (found or not) counts as a read of it.
+    private mutating func open(_ value: TemplateValue) -> TemplateValue {
+        guard case .input = value else { return value }
+        var current = value
+        while case .input(let input, let inner) = current {
+            reads?.insert(input)
+            current = inner
+        }
+        return current
+    }
+
     /// Finds a (dotted) name: the first part in the context stack from the top, the rest
     /// inside what the first part found. Nil when it resolves nowhere.
     private mutating func resolve(_ reference: ValueReference) -> TemplateValue? {
@@ -184,7 +199,7 @@ struct Renderer {
         var level = contexts.count - 1
         while level > 0 {
             if case .object(let fields) = contexts[level], let value = fields[first] {
-                return Self.resolve(path, from: value)
+                return resolve(path, from: value)
             }
             level -= 1
         }
@@ -196,20 +211,21 @@ struct Renderer {
         case .notYet:
             var found: TemplateValue?
             if case .object(let fields) = contexts[0], let value = fields[first] {
-                found = Self.resolve(path, from: value)
+                found = resolve(path, from: value)
             }
             rootLookups[reference.slot] = found.map(RootLookup.found) ?? .missing
             return found
         }
     }
 
-    /// The rest of a dotted name, inside the value its first part found.
-    private static func resolve(_ path: [String], from start: TemplateValue) -> TemplateValue? {
-        var current = start
+    /// The rest of a dotted name, inside the value its first part found (opened, as each step).
+    /// A root lookup is made once per render, so what it read is recorded once, which is enough.
+    private mutating func resolve(_ path: [String], from start: TemplateValue) -> TemplateValue? {
+        var current = open(start)
         var index = 1
         while index < path.count {
             guard case .object(let fields) = current, let value = fields[path[index]] else { return nil }
-            current = value
+            current = open(value)
             index += 1
         }
         return current
@@ -264,6 +280,8 @@ struct Renderer {
         case .bool(let flag):
             beginValue()
             output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .input(_, let inner):
+            write(open(inner), escaped: escaped, reference: reference, template: template)
         case .list, .object:
             if strict {
                 let kind = if case .list = value { "a list" } else { "an object" }

@@ -55,16 +55,30 @@ public struct TemplateLibrary: Sendable {
     /// Renders a template against `context`. In strict mode, names that resolve nowhere and
     /// missing partials are errors; rendering goes on and throws all distinct errors at the end.
     public func render(_ name: String, context: TemplateValue, strict: Bool) throws(TemplateErrors) -> [UInt8] {
+        try render(name, context: context, strict: strict, recordsReads: false).bytes
+    }
+
+    /// `render`, also returning the inputs the render looked into: the ids of the
+    /// `TemplateValue.input` values it opened (to look a name up in, to iterate or to test).
+    /// Values a template cannot reach are not read, however much of the context holds them.
+    public func render(_ name: String, context: TemplateValue, strict: Bool, reads: inout Set<Int>) throws(TemplateErrors) -> [UInt8] {
+        let (bytes, recorded) = try render(name, context: context, strict: strict, recordsReads: true)
+        reads.formUnion(recorded)
+        return bytes
+    }
+
+    private func render(_ name: String, context: TemplateValue, strict: Bool,
+                        recordsReads: Bool) throws(TemplateErrors) -> (bytes: [UInt8], reads: Set<Int>) {
         guard let index = indexByName[name] else {
             throw TemplateErrors(errors: [TemplateError(path: name, line: 0, column: 0, message: "no template named '\(name)'")])
         }
-        var renderer = Renderer(templates: templates, nameCount: nameCount, context: context, strict: strict)
+        var renderer = Renderer(templates: templates, nameCount: nameCount, context: context, strict: strict, recordsReads: recordsReads)
         renderer.output.reserveCapacity(outputSizeHints[index])
         renderer.render(template: index)
         guard renderer.errors.isEmpty else {
             throw TemplateErrors(errors: renderer.errors.sorted(by: TemplateError.sourceOrder))
         }
-        return renderer.output
+        return (renderer.output, renderer.reads ?? [])
     }
 
     /// `render` decoded as a `String`, for tests and small outputs.

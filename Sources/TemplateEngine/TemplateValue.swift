@@ -7,11 +7,23 @@ public indirect enum TemplateValue: Sendable, Equatable {
     case string(String)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// A value as one input of a build hands it out (a page's summary, a section's list): a
+    /// render that looks into it, iterates it or tests it records `input` (see
+    /// `TemplateLibrary.render(_:context:strict:reads:)`), so the build knows what each output
+    /// read. It renders as the value it wraps.
+    case input(Int, TemplateValue)
 
     /// The value under `key` when this is an object; `nil` for a missing key or a non-object.
     public subscript(key: String) -> TemplateValue? {
-        guard case .object(let fields) = self else { return nil }
+        guard case .object(let fields) = unwrapped else { return nil }
         return fields[key]
+    }
+
+    /// The value inside any `.input` wrappers.
+    public var unwrapped: TemplateValue {
+        var value = self
+        while case .input(_, let inner) = value { value = inner }
+        return value
     }
 
     /// Whether a section `{{#x}}` renders: `null`, `false`, `""` and `[]` do not; everything else
@@ -23,6 +35,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
         case .string(let text): !text.isEmpty
         case .list(let items): !items.isEmpty
         case .int, .double, .object: true
+        case .input(_, let inner): inner.isTruthy
         }
     }
 }

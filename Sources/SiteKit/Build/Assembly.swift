@@ -49,15 +49,16 @@ struct Assembly: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Renders the pages at `indexes` in parallel; each result is the page's file or its errors.
-    /// With `staging`, each page is written as soon as it is rendered and its result keeps only the
-    /// path (empty bytes), so the whole site is never held in memory.
-    func render(_ indexes: [Int], library: TemplateLibrary, templatesDisplay: String,
-                staging: StagingFolder? = nil) -> [Result<OutputFile, Diagnostics>] {
+    /// Renders the pages at `indexes` in parallel, in memory; each result is the page's file or its
+    /// errors, with what the page read (`BuildInput`s: other pages' values, its templates).
+    func renderRecordingReads(_ indexes: [Int], library: TemplateLibrary,
+                              templatesDisplay: String) -> [(Result<OutputFile, Diagnostics>, PageReads)] {
         let renderer = PageRenderer(self, library: library, templatesDisplay: templatesDisplay, indexes: indexes)
         let work = Array(zip(indexes, renderer.layouts))
-        return Parallel.map(work) { (index: Int, layout: Result<String, Diagnostic>) -> Result<OutputFile, Diagnostics> in
-            renderer.render(index, layout: layout, staging: staging)
+        return Parallel.map(work) { (index: Int, layout: Result<String, Diagnostic>) -> (Result<OutputFile, Diagnostics>, PageReads) in
+            var reads: PageReads? = PageReads()
+            let result = renderer.render(index, layout: layout, staging: nil, recording: &reads)
+            return (result, reads ?? PageReads())
         }
     }
 
@@ -67,11 +68,6 @@ struct Assembly: Sendable {
 
     private var feedSections: [String] {
         site.config.sections.filter { $0.schemaType == "NewsArticle" }.map(\.name)
-    }
-
-    /// The layout of each page at `indexes` (nil where none resolves).
-    func layouts(of indexes: [Int], library: TemplateLibrary, templatesDisplay: String) -> [String?] {
-        indexes.map { try? LayoutResolver.resolve(site.pages[$0], in: library, templatesDisplay: templatesDisplay).get() }
     }
 
     /// Sitemap, robots.txt, the feed, `.nojekyll`.
@@ -93,22 +89,35 @@ struct PageRenderer: Sendable {
     /// The layout of each page asked for, in the order asked.
     let layouts: [Result<String, Diagnostic>]
     private let namesByLayout: [String: Set<String>]
+    /// Each layout and the templates it includes, as inputs.
+    private let templatesByLayout: [String: Set<BuildInput>]
 
     init(_ assembly: Assembly, library: TemplateLibrary, templatesDisplay: String, indexes: [Int]) {
         self.assembly = assembly
         self.library = library
         layouts = indexes.map { LayoutResolver.resolve(assembly.site.pages[$0], in: library, templatesDisplay: templatesDisplay) }
         var names: [String: Set<String>] = [:]
+        var templates: [String: Set<BuildInput>] = [:]
         for case .success(let layout) in layouts where names[layout] == nil {
             names[layout] = library.referencedNames(of: layout)
+            templates[layout] = Set(library.dependencies(of: layout).union([layout]).map(BuildInput.template))
         }
         namesByLayout = names
+        templatesByLayout = templates
     }
 
     /// Page `index` through `layout`, with `markdown` as its content when given (else the page's
     /// own); written to `staging` when given, the result then keeping only the path.
     func render(_ index: Int, layout resolved: Result<String, Diagnostic>, markdown: RenderedMarkdown? = nil,
                 staging: StagingFolder?) -> Result<OutputFile, Diagnostics> {
+        var reads: PageReads?
+        return render(index, layout: resolved, markdown: markdown, staging: staging, recording: &reads)
+    }
+
+    /// `render`, also naming in `reads` (unless nil) what the page read: the inputs its templates
+    /// opened, and the templates themselves.
+    func render(_ index: Int, layout resolved: Result<String, Diagnostic>, markdown: RenderedMarkdown? = nil,
+                staging: StagingFolder?, recording reads: inout PageReads?) -> Result<OutputFile, Diagnostics> {
         let page = assembly.site.pages[index]
         switch resolved {
         case .failure(let diagnostic):
@@ -117,7 +126,13 @@ struct PageRenderer: Sendable {
             let bytes: [UInt8]
             do throws(TemplateErrors) {
                 let context = assembly.contexts.context(for: index, names: namesByLayout[layout], markdown: markdown)
-                bytes = try library.render(layout, context: context, strict: true)
+                if reads != nil {
+                    var codes: Set<Int> = []
+                    defer { reads = PageReads(codes: codes, templates: templatesByLayout[layout] ?? []) }
+                    bytes = try library.render(layout, context: context, strict: true, reads: &codes)
+                } else {
+                    bytes = try library.render(layout, context: context, strict: true)
+                }
             } catch {
                 return .failure(Diagnostics(error.errors.map(TemplateStage.diagnostic)))
             }

@@ -22,7 +22,7 @@ public struct BuildOptions: Sendable {
     }
 
     /// `path` as the user should read it: relative to the working folder when inside it.
-    func display(_ path: String) -> String {
+    public func display(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
         let prefix = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
         if absolute.hasPrefix(prefix) {
@@ -33,7 +33,8 @@ public struct BuildOptions: Sendable {
         return path
     }
 
-    func absolute(_ path: String) -> String {
+    /// `path` from the root: relative paths are taken from the working folder.
+    public func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : workingDirectory + "/" + path
     }
 }

@@ -11,12 +11,27 @@ public struct IncrementalResult: Sendable {
     public var renderedPages: Int
     /// Whether everything was rebuilt (site.yml changed, or pages appeared or disappeared).
     public var fullRebuild: Bool
+
+    public init(report: BuildReport, changedOutputs: [String], renderedPages: Int, fullRebuild: Bool) {
+        self.report = report
+        self.changedOutputs = changedOutputs
+        self.renderedPages = renderedPages
+        self.fullRebuild = fullRebuild
+    }
 }
 
-/// Keeps a build's intermediate results in memory so that a change re-does only what it affects:
-/// an edited page is re-parsed and re-rendered with its section list, the home page, its group
-/// siblings and the pages that link to it; a template change re-renders the pages whose layout
-/// uses it. Used by `sitegen serve`; nothing is written to disk.
+/// Keeps a build's intermediate results in memory so that a change re-does only what it affects.
+/// Used by `sitegen serve`; nothing is written to disk.
+///
+/// How it knows what a change affects: every value a page shows of other pages reaches its
+/// template wrapped as a `TemplateValue.input` naming a `BuildInput` (another page's summary, a
+/// section's head or pages, the list of sections; see `ContextBuilder`), and each render records
+/// the inputs its template opened, with the templates it went through (`RecordedReads`). A rebuild
+/// compares the inputs' values with the last ones (`InputValues`) and re-renders the pages whose
+/// source or Markdown changed and the pages that read a changed input — whatever their layouts
+/// show, with no rule of its own; pages appearing, disappearing or moving are changes of such
+/// inputs too (a section's pages and count, the summary at an output path). A full rebuild
+/// (site.yml, a template added or removed) is the case where everything is marked.
 public final class IncrementalBuilder {
     public let options: BuildOptions
     /// Files of the last build that succeeded, by output path.
@@ -36,7 +51,13 @@ public final class IncrementalBuilder {
     private var rendered: [String: [UInt8]] = [:]
     private var renderDiagnostics: [String: [Diagnostic]] = [:]
     private var outputBySource: [String: String] = [:]
-    private var layouts: [String: String] = [:]
+    /// What each page's output read when it was last rendered, and who read each input.
+    private var reads = RecordedReads()
+    /// The same as the template engine gave it, while edits keep every page in place (and so the
+    /// ids meaning the same): a page that read the same ids read the same inputs.
+    private var rawReads: [String: PageReads] = [:]
+    /// The inputs' values at the last rebuild.
+    private var inputValues = InputValues()
 
     /// With this on, `rebuild` leaves the search index, sitemap and feed as they were, so the pages
     /// a change affects are ready sooner; `completeDeferredFiles()` then brings those up to date.
@@ -46,10 +67,11 @@ public final class IncrementalBuilder {
     private var siteWidePaths: Set<String> = []
     /// The assembly whose site-wide files are still to be made.
     private var pendingAssembly: Assembly? {
-        didSet { pendingGeneration += 1 }
+        didSet { version += 1 }
     }
-    /// Counts the changes of `pendingAssembly`: deferred work made for an older one is stale.
-    private var pendingGeneration = 0
+    /// Counts the good rebuilds and the deferred files put in since (each changes `outputs` or
+    /// what is pending): higher is newer, and deferred work made at an older version is stale.
+    public private(set) var version = 0
 
     /// The pages after the Markdown stage of the last rebuild (and the 404 page, last), with what
     /// loading them said: an edit that moves nothing swaps the edited pages in instead of
@@ -86,6 +108,9 @@ public final class IncrementalBuilder {
         rendered = [:]
         renderDiagnostics = [:]
         linkResolver = nil
+        reads.forgetAll()
+        rawReads = [:]
+        inputValues = InputValues()
         return rebuild(changed: []).report
     }
 
@@ -170,27 +195,16 @@ public final class IncrementalBuilder {
         } else {
             let ordered = sources.keys.sorted().map { (file: sources[$0]!.file, parsed: sources[$0]!.parsed) }
             (pages, drafts, loadDiagnostics) = ContentLoader.finish(ordered, config: config)
-            // Pages appearing, disappearing or moving change lists and counts everywhere: render all.
+            // Pages appearing, disappearing or moving: the pages linking to them get their Markdown
+            // again; the lists, counts and summaries they change are inputs, redone where read.
             var newOutputs: [String: String] = [:]
             for page in pages where !page.sourcePath.isEmpty { newOutputs[page.sourcePath] = page.outputPath }
             movedSources = Set(newOutputs.keys.filter { outputBySource[$0] != newOutputs[$0] })
                 .union(outputBySource.keys.filter { newOutputs[$0] == nil })
-            if !movedSources.isEmpty { full = true }
             outputBySource = newOutputs
         }
         report.diagnostics.append(contentsOf: loadDiagnostics)
         clock.lap("front matter", &report)
-
-        // Group values before this change, to notice a page moving between groups.
-        var previousGroups: [String: String] = [:]
-        for source in changedSources {
-            guard let page = markdownCache[source]?.page, let field = config.section(named: page.section)?.groupBy else { continue }
-            previousGroups[source] = page.frontMatter.params[field]?.scalarText ?? ""
-        }
-
-        // The edited pages as lists showed them until now (after their Markdown: the summary may come from it).
-        var previousPages: [String: Page] = [:]
-        for source in changedSources { previousPages[source] = markdownCache[source]?.page }
 
         // Markdown: reuse what neither changed nor links to a page that moved.
         var toRender: [Int] = []
@@ -239,12 +253,6 @@ public final class IncrementalBuilder {
             lastIndexBySource = live
         }
         (lastDrafts, lastLoadDiagnostics) = (drafts, loadDiagnostics)
-        // Edited pages that lists, groups and events show differently now (in place, a single page
-        // whose title, summary, date, params… stayed the same shows in them as before).
-        let listedChanges = swapsInPlace ? changedSources.filter { source in
-            guard let before = previousPages[source], let index = lastIndexBySource[source], pages[index].kind == .single else { return true }
-            return !ContextBuilder.listsShowAlike(before, pages[index], baseURL: config.baseURL)
-        } : changedSources
         clock.lap("markdown", &report)
 
         // Templates: reload when any changed, and note which.
@@ -279,70 +287,40 @@ public final class IncrementalBuilder {
         var assembly = Assembly(config: config, pages: pages, reusingOrderOf: keepsOrder ? lastSite : nil)
         lastSite = assembly.site
         report.diagnostics.append(contentsOf: assembly.diagnostics)
-        // Summaries stay valid but for the edited pages' (and all when pages may have moved).
+        // The inputs this change changed (in place, only the edited pages' summaries can have).
+        let site = assembly.site
+        let editedIndexes = swapsInPlace ? changedSources.compactMap { lastIndexBySource[$0] } : nil
+        var changedInputs = inputValues.update(site, contexts: assembly.contexts, pages: editedIndexes)
+        changedInputs.formUnion(changedTemplates.map(BuildInput.template))
+        // Summaries stay valid but for the pages whose summaries changed (and all when pages may have moved).
         if full || !swapsInPlace {
             summaries.forgetAll()
         } else {
-            for source in listedChanges {
-                if let index = lastIndexBySource[source] { summaries.forget(page: index, section: pages[index].section) }
+            for index in editedIndexes ?? [] where changedInputs.contains(.summary(site.pages[index].outputPath)) {
+                summaries.forget(page: index, section: site.pages[index].section)
             }
         }
         assembly.contexts.summaries = summaries
         clock.lap("assemble", &report)
 
-        // Which pages to render.
-        let site = assembly.site
+        // Which pages to render: all on a full rebuild; else those whose own source or Markdown
+        // changed, those that did not render last time, and those that read a changed input.
         var affected: Set<Int> = []
         if full {
             affected = Set(site.pages.indices)
         } else {
-            if let library = templates.library, !changedTemplates.isEmpty {
-                for (index, page) in site.pages.enumerated() {
-                    guard let layout = layouts[page.outputPath] else {
-                        affected.insert(index)
-                        continue
-                    }
-                    if changedTemplates.contains(layout) || !library.dependencies(of: layout).isDisjoint(with: changedTemplates) {
-                        affected.insert(index)
-                    }
-                }
+            // (A list page with no `_index.md` has no Markdown of its own to change.)
+            affected.formUnion(toRender.filter { !site.pages[$0].sourcePath.isEmpty })
+            let readers = reads.readers(of: changedInputs)
+            if !readers.isEmpty {
+                for (index, page) in site.pages.enumerated() where readers.contains(page.outputPath) { affected.insert(index) }
             }
             // Pages that did not render last time (errors, or not rendered yet) are tried again. In
             // place, `rendered` holds only pages of this build: a full count means every one rendered.
             if !swapsInPlace || rendered.count < site.pages.count || !renderDiagnostics.isEmpty {
                 for index in site.pages.indices {
                     let path = site.pages[index].outputPath
-                    if rendered[path] == nil || renderDiagnostics[path] != nil { affected.insert(index) }
-                }
-            }
-            // Pages that link to an edited page show it only through its summary (events: their performers').
-            if !listedChanges.isEmpty {
-                for index in site.pages.indices where !site.pages[index].linkedSources.isDisjoint(with: listedChanges) {
-                    affected.insert(index)
-                }
-            }
-            for source in changedSources {
-                guard let index = site.pageBySource[source] else { continue }
-                let page = site.pages[index]
-                affected.insert(index)
-                // Lists, groups and the home page show the page's summary: only a change to it concerns them.
-                guard listedChanges.contains(source) else { continue }
-                if page.kind == .home { affected.formUnion(site.pages.indices) }
-                if let home = site.homeIndex { affected.insert(home) }
-                guard !page.section.isEmpty else { continue }
-                if let list = site.sectionListPage[page.section] { affected.insert(list) }
-                let members = site.sectionMembers[page.section] ?? []
-                if page.kind == .section {
-                    // The list page's title shows on every page of its section (breadcrumbs).
-                    affected.formUnion(members)
-                } else if let field = config.section(named: page.section)?.groupBy {
-                    // Group siblings list each other; a page changing group touches both groups.
-                    let value = page.frontMatter.params[field]?.scalarText ?? ""
-                    let previous = previousGroups[source] ?? value
-                    affected.formUnion(members.filter {
-                        let other = site.pages[$0].frontMatter.params[field]?.scalarText ?? ""
-                        return other == value || other == previous
-                    })
+                    if rendered[path] == nil || renderDiagnostics[path] != nil || !reads.hasRecord(of: path) { affected.insert(index) }
                 }
             }
         }
@@ -355,11 +333,18 @@ public final class IncrementalBuilder {
             for index in affected where site.pages[index].hasErrors {
                 rendered[site.pages[index].outputPath] = nil
                 renderDiagnostics[site.pages[index].outputPath] = nil
+                reads.forget(site.pages[index].outputPath)
+                rawReads[site.pages[index].outputPath] = nil
             }
-            let results = assembly.render(indexes, library: library, templatesDisplay: templatesDisplay)
+            let results = assembly.renderRecordingReads(indexes, library: library, templatesDisplay: templatesDisplay)
             renderedPages = indexes.count
-            for (index, result) in zip(indexes, results) {
+            if !swapsInPlace { rawReads = [:] }
+            for (index, (result, pageReads)) in zip(indexes, results) {
                 let path = site.pages[index].outputPath
+                if rawReads[path] != pageReads || !reads.hasRecord(of: path) {
+                    reads.record(path, reads: pageReads.inputs(in: assembly))
+                    rawReads[path] = pageReads
+                }
                 switch result {
                 case .success(let file):
                     rendered[path] = file.bytes
@@ -369,17 +354,17 @@ public final class IncrementalBuilder {
                     renderDiagnostics[path] = diagnostics.items
                 }
             }
-            // Remember the layouts of the pages just rendered (the others' did not change).
-            for (index, layout) in zip(indexes, assembly.layouts(of: indexes, library: library, templatesDisplay: templatesDisplay)) {
-                layouts[site.pages[index].outputPath] = layout
-            }
         }
         if !swapsInPlace {
             // Pages may have gone: forget what they rendered.
             let livePaths = Set(site.pages.map(\.outputPath))
+            for path in rendered.keys where !livePaths.contains(path) { reads.forget(path) }
             rendered = rendered.filter { livePaths.contains($0.key) }
             renderDiagnostics = renderDiagnostics.filter { livePaths.contains($0.key) }
         }
+        // Without templates nothing renders, as in a full build: the errors of earlier renders are moot
+        // (those pages have no file, so they are rendered again once the templates are fixed).
+        if templates.library == nil { renderDiagnostics = [:] }
         for diagnostics in renderDiagnostics.values { report.diagnostics.append(contentsOf: diagnostics) }
         clock.lap("render", &report)
 
@@ -479,10 +464,10 @@ public final class IncrementalBuilder {
 
     /// The site-wide files (search index, sitemap, feed) a deferring `rebuild` left as they were.
     /// `make()` is pure and may run on any thread while this builder goes on; give its files to
-    /// `installDeferred(_:generation:)`, which takes them only when no later rebuild made them stale.
+    /// `installDeferred(_:version:)`, which takes them only when no later rebuild made them stale.
     public struct DeferredWork: Sendable {
-        /// Which rebuild's files these are.
-        public let generation: Int
+        /// The builder's `version` when the rebuild that left these files for later was done.
+        public let version: Int
         let assembly: Assembly
         let settings: SearchSettings
 
@@ -494,16 +479,13 @@ public final class IncrementalBuilder {
     /// The site-wide files the last rebuild left for later, if any.
     public func deferredWork() -> DeferredWork? {
         guard let assembly = pendingAssembly, let config else { return nil }
-        return DeferredWork(generation: pendingGeneration, assembly: assembly, settings: config.search)
+        return DeferredWork(version: version, assembly: assembly, settings: config.search)
     }
 
-    /// Which rebuild's site-wide files are still to be made (compare with `DeferredWork.generation`).
-    public var deferredGeneration: Int { pendingGeneration }
-
-    /// Puts in the files `work` made; returns the output paths that changed, or nil (nothing
-    /// taken) when a rebuild since has made them stale.
-    public func installDeferred(_ files: [OutputFile], generation: Int) -> [String]? {
-        guard pendingAssembly != nil, generation == pendingGeneration else { return nil }
+    /// Puts in the files `work` made at `version`; returns the output paths that changed, or nil
+    /// (nothing taken) when a rebuild since has made them stale.
+    public func installDeferred(_ files: [OutputFile], version: Int) -> [String]? {
+        guard pendingAssembly != nil, version == self.version else { return nil }
         pendingAssembly = nil
         let paths = Set(files.map(\.path))
         var changed: [String] = []
@@ -523,7 +505,7 @@ public final class IncrementalBuilder {
     /// output paths that changed (empty when nothing was pending).
     public func completeDeferredFiles() -> [String] {
         guard let work = deferredWork() else { return [] }
-        return installDeferred(work.make(), generation: work.generation) ?? []
+        return installDeferred(work.make(), version: work.version) ?? []
     }
 }
 

@@ -4,8 +4,15 @@ import TemplateEngine
 
 /// Builds the values a template sees for one page (documented in the README's template reference).
 /// Every URL is made relative to that page; grouping and sorting are done here, not in templates.
+///
+/// Whatever a page shows of other pages comes wrapped as a `TemplateValue.input` naming where it
+/// comes from (see `BuildInput`): another page's summary, a section's head or its pages, the list
+/// of sections. A render records the inputs it opens, and the preview server redoes an output
+/// when one of them changes.
 struct ContextBuilder: Sendable {
     var site: SiteModel
+    /// The ids of this site's inputs.
+    let inputs: InputCodes
     /// Output path of each page's `.ics` file, by page index.
     var calendars: [Int: String]
     /// Makes each page's schema.org JSON-LD when the page is rendered (only rendered pages pay).
@@ -22,6 +29,7 @@ struct ContextBuilder: Sendable {
 
     init(site: SiteModel, calendars: [Int: String], events: [Int: EventInfo]) {
         self.site = site
+        self.inputs = InputCodes(site: site)
         self.calendars = calendars
         self.structuredData = StructuredData(site: site, events: events)
         self.events = events
@@ -125,33 +133,41 @@ struct ContextBuilder: Sendable {
             "search_url": .string(linker.link(to: "search/")),
             "params": config.params,
             "nav": .list(nav),
-            "sections": .object(sections),
+            "sections": .input(inputs.sections, .object(sections)),
         ])
     }
 
+    /// A section for templates: its head (`BuildInput.sectionHead`), and with `withPages` its
+    /// pages and groups (`BuildInput.sectionPages`).
     func sectionValue(_ name: String, linker: Linker, withPages: Bool, includeGroups: Bool = true) -> TemplateValue {
         let members = site.sectionMembers[name] ?? []
+        var object = headFields(name, linker: linker)
+        if withPages {
+            object["pages"] = .input(inputs.sectionPages(name), summaryList(members, section: name, group: nil, linker: linker))
+            if includeGroups, site.config.section(named: name)?.groupBy != nil {
+                object["groups"] = .input(inputs.sectionPages(name), .list(site.groups(of: name).map { group in
+                    groupValue(group.value, members: group.members, linker: linker,
+                               pages: summaryList(group.members, section: name, group: group.value.value, linker: linker))
+                }))
+            }
+        }
+        return .input(inputs.sectionHead(name), .object(object))
+    }
+
+    /// What a section shows of itself: its title, URL, number of pages, and its `_index.md` text.
+    func headFields(_ name: String, linker: Linker) -> [String: TemplateValue] {
         var object: [String: TemplateValue] = [
             "name": .string(name),
             "title": .string(site.sectionTitle(name)),
             "url": .string(linker.link(to: name + "/")),
-            "count": .int(members.count),
+            "count": .int(site.sectionMembers[name]?.count ?? 0),
         ]
         if let list = site.sectionListPage[name] {
             let listPage = site.pages[list]
             object["content"] = .string(listPage.markdown?.html ?? "")
             object["summary"] = .string(listPage.summary)
         }
-        if withPages {
-            object["pages"] = summaryList(members, section: name, group: nil, linker: linker)
-            if includeGroups, site.config.section(named: name)?.groupBy != nil {
-                object["groups"] = .list(site.groups(of: name).map { group in
-                    groupValue(group.value, members: group.members, linker: linker,
-                               pages: summaryList(group.members, section: name, group: group.value.value, linker: linker))
-                })
-            }
-        }
-        return .object(object)
+        return object
     }
 
     /// A group for templates; `pages` are the summaries of `members` (made here when not given).
@@ -169,27 +185,22 @@ struct ContextBuilder: Sendable {
         guard let summaries else { return .list(members.map { summaryValue($0, linker: linker) }) }
         let key = SummaryCache.LinkerKey(linker)
         return summaries.list(SummaryCache.ListKey(group: group, linker: key), of: section, members: members, linker: key) { index in
-            .object(Self.commonFields(site.pages[index], linker: linker))
+            madeSummary(index, linker: linker)
         }
     }
 
-    /// What lists show of a page.
+    /// What lists show of a page (`BuildInput.summary`).
     func summaryValue(_ index: Int, linker: Linker) -> TemplateValue {
-        guard let summaries else { return .object(Self.commonFields(site.pages[index], linker: linker)) }
-        return summaries.item(index, SummaryCache.LinkerKey(linker)) { .object(Self.commonFields(site.pages[index], linker: linker)) }
+        guard let summaries else { return madeSummary(index, linker: linker) }
+        return summaries.item(index, SummaryCache.LinkerKey(linker)) { madeSummary(index, linker: linker) }
     }
 
-    /// Whether lists show `a` and `b` alike (from any page): same title, summary, description, URL,
-    /// date, weight, params… An edit that keeps them leaves every list, group and performer of the
-    /// page as it was.
-    static func listsShowAlike(_ a: Page, _ b: Page, baseURL: String) -> Bool {
-        let linker = Linker(page: a, baseURL: baseURL)
-        return a.kind == b.kind && a.outputPath == b.outputPath
-            && commonFields(a, linker: linker) == commonFields(b, linker: linker)
+    private func madeSummary(_ index: Int, linker: Linker) -> TemplateValue {
+        .input(inputs.summary(index), .object(Self.commonFields(site.pages[index], linker: linker)))
     }
 
     /// The fields a page shows in lists and as itself alike: only the page's own data and its URL.
-    private static func commonFields(_ page: Page, linker: Linker) -> [String: TemplateValue] {
+    static func commonFields(_ page: Page, linker: Linker) -> [String: TemplateValue] {
         let matter = page.frontMatter
         var object: [String: TemplateValue] = [
             "title": .string(page.title),
@@ -223,18 +234,23 @@ struct ContextBuilder: Sendable {
         object["is_home"] = .bool(page.kind == .home)
         object["is_section"] = .bool(page.kind == .section)
         object["is_single"] = .bool(page.kind == .single)
-        object["json_ld"] = .string(structuredData.jsonLD(for: index) ?? "")
+        // Both show the home page's title and the section's; the JSON-LD of an event, its performers'.
+        var shown = site.homeIndex.map { [inputs.summary($0)] } ?? []
+        if !page.section.isEmpty { shown.append(inputs.sectionTitle(page.section)) }
+        let performers = events[index].map { $0.performers.compactMap { site.pageBySource[$0] }.map(inputs.summary) } ?? []
+        object["json_ld"] = .reading(shown + performers, .string(structuredData.jsonLD(for: index) ?? ""))
         let crumbs = breadcrumbs(for: page)
-        object["breadcrumbs"] = .list(crumbs.enumerated().map { offset, crumb in
+        object["breadcrumbs"] = .reading(shown, .list(crumbs.enumerated().map { offset, crumb in
             .object(["title": .string(crumb.title), "url": .string(linker.link(to: crumb.path)),
                      "current": .bool(offset == crumbs.count - 1)])
-        })
+        }))
         if let event = events[index] { object["event"] = eventValue(event, linker: linker) }
         if let calendar = calendars[index] { object["calendar_url"] = .string(linker.link(to: calendar)) }
         if page.kind == .single, let schema = site.schema(of: page), let field = schema.groupBy,
            let value = page.frontMatter.params[field]?.scalarText,
            let group = site.groups(of: page.section).first(where: { $0.value.value == value }) {
-            object["group"] = groupValue(group.value, members: group.members.filter { $0 != index }, linker: linker)
+            object["group"] = .input(inputs.sectionPages(page.section),
+                                     groupValue(group.value, members: group.members.filter { $0 != index }, linker: linker))
         }
         return .object(object)
     }
@@ -270,6 +286,13 @@ struct ContextBuilder: Sendable {
         }
         crumbs.append((page.title, page.outputPath))
         return crumbs
+    }
+}
+
+extension TemplateValue {
+    /// `value` as handed out by all of `inputs` together (a value made of several).
+    static func reading(_ inputs: [Int], _ value: TemplateValue) -> TemplateValue {
+        inputs.reversed().reduce(value) { .input($1, $0) }
     }
 }
 
