@@ -94,3 +94,33 @@ import Testing
         #expect(InputFile.read("/dev/zero") == .failure(.notRegular(kind: "a device")))
     }
 }
+
+/// `serve` reads changed files one at a time; it must refuse the same links a build refuses.
+@Suite struct UntrustedFilesInServeTests {
+    @Test func aLinkLeadingOutAddedWhileServingIsTheBuildsError() throws {
+        let outside = TemporaryFolder()
+        outside.write("secret.md", "---\ntitle: Secret\n---\nThe launch codes.\n")
+        let project = TemporaryFolder.project()
+        let builder = IncrementalBuilder(options: BuildOptions.project(project))
+        #expect(builder.build().succeeded)
+        #expect(symlink(outside.path + "/secret.md", project.path + "/Content/leak.md") == 0)
+        let result = builder.rebuild(changed: [project.path + "/Content/leak.md"])
+        #expect(result.report.diagnostics.sorted.map(\.description) == [
+            "Content/leak.md: error: symbolic link leads outside Content (to '\(outside.path)/secret.md'): not followed",
+        ])
+        #expect(!builder.outputs.values.contains { String(decoding: $0, as: UTF8.self).contains("launch codes") })
+    }
+
+    @Test func anAssetFolderLinkLeadingOutAddedWhileServingIsTheBuildsError() throws {
+        let outside = TemporaryFolder()
+        outside.write("x.css", "body{}")
+        let project = TemporaryFolder.project()
+        let builder = IncrementalBuilder(options: BuildOptions.project(project))
+        #expect(builder.build().succeeded)
+        #expect(symlink(outside.path, project.path + "/Templates/assets/vendor") == 0)
+        let result = builder.rebuild(changed: [project.path + "/Templates/assets/vendor"])
+        #expect(result.report.diagnostics.sorted.map(\.description) == [
+            "Templates/assets/vendor: error: symbolic link leads outside Templates (to '\(outside.path)'): not followed",
+        ])
+    }
+}

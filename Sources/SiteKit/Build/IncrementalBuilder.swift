@@ -141,7 +141,9 @@ public final class IncrementalBuilder {
         var changedSources: Set<String> = []
         var previousParses: [String: ContentLoader.ParsedFile?] = [:]
         let contentChanges = changed.filter { $0.hasPrefix(contentPrefix) && !$0.hasSuffix("/site.yml") }
-        let needsScan = full || contentChanges.contains { !$0.hasSuffix(".md") }
+        // A changed file is read alone only when it resolves inside the content folder; anything
+        // else (a folder, a link leading out) is listed again, which reports it as a build does.
+        let needsScan = full || contentChanges.contains { !$0.hasSuffix(".md") || !SourceTree.resolvesInside(root: contentRoot, $0) }
         if needsScan {
             let (files, scanDiagnostics) = ContentScanner.scan(root: contentRoot, displayRoot: options.display(options.contentDir))
             report.diagnostics.append(contentsOf: scanDiagnostics)
@@ -269,7 +271,8 @@ public final class IncrementalBuilder {
             if !changedTemplates.isEmpty || templates.library == nil || full {
                 (templates, templateDiagnostics) = TemplateStage.load(root: templatesRoot, displayRoot: templatesDisplay)
             } else {
-                templates.assets = TemplateStage.load(root: templatesRoot, displayRoot: templatesDisplay).0.assets
+                let loaded = TemplateStage.load(root: templatesRoot, displayRoot: templatesDisplay)
+                (templates.assets, templateDiagnostics) = (loaded.0.assets, loaded.1)
             }
         }
         report.diagnostics.append(contentsOf: templateDiagnostics)
