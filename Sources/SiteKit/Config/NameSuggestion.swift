@@ -21,7 +21,9 @@ enum NameSuggestion {
     /// two swapped neighbours count (`slgu` for `slug`), since a single other letter there is as
     /// likely a different word (`data` is not `date`); longer names allow `allowedDistance` edits.
     static func isLikelyTypo(_ name: String, of known: String) -> Bool {
-        guard name != known else { return false }
+        // Most keys are far from every built-in name in length alone: no distance to compute.
+        let lengths = (name.utf8.count, known.utf8.count)
+        guard name != known, abs(lengths.0 - lengths.1) <= allowedDistance(for: name) else { return false }
         let letters = Array(name), target = Array(known)
         if max(letters.count, target.count) <= 4 {
             guard letters.count == target.count else { return false }
