@@ -19,6 +19,8 @@ import Darwin
 final class RequestGate: @unchecked Sendable {
     /// Connections served at once; more are closed at once.
     static let maximumConnections = 128
+    /// The longest head of a request that upgrades the connection (handed to FlyingFox).
+    static let maximumUpgradeHead = 4_096
     /// Seconds a client may take to send a request head (and may stay idle between requests).
     static let headTimeout: Int = 15
 
@@ -134,6 +136,12 @@ final class RequestGate: @unchecked Sendable {
                 return
             case .head(let length, let bodyLength, let upgrade):
                 if upgrade {
+                    // FlyingFox reads this head again, in time that grows with the square of a
+                    // line's length: a browser's handshake is a few hundred bytes.
+                    guard length <= Self.maximumUpgradeHead else {
+                        Self.writeAll(client, Self.response(status: 431, reason: "Request Header Fields Too Large"))
+                        return
+                    }
                     handOver(client, bytes: pending)
                     return
                 }

@@ -57,6 +57,8 @@ import Testing
             let headers = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "b", count: 70_000) + "\r\n\r\n"
             #expect(try await exchange(headers, port: preview.port).status == 431)
             #expect(try await exchange("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n", port: preview.port).status == 501)
+            let upgrade = "GET /__sitegen/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nX-Pad: " + String(repeating: "p", count: 5_000) + "\r\n\r\n"
+            #expect(try await exchange(upgrade, port: preview.port).status == 431)
             // A hang check, not a benchmark: FlyingFox alone took 40 s for a 30,000-byte path.
             #expect(ContinuousClock.now - started < .seconds(10))
             // The server is still there, and long-but-allowed requests are answered in linear time.
