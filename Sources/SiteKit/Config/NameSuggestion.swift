@@ -14,7 +14,7 @@ enum NameSuggestion {
 
     /// Edits a typo of this length may hold: one in a short name, two from eight letters on.
     static func allowedDistance(for name: String) -> Int {
-        name.count >= 8 ? 2 : 1
+        name.unicodeScalars.count >= 8 ? 2 : 1
     }
 
     /// Whether `name` looks like a misspelling of `known`: for names of four letters or fewer only
@@ -24,7 +24,8 @@ enum NameSuggestion {
         // Most keys are far from every built-in name in length alone: no distance to compute.
         let lengths = (name.utf8.count, known.utf8.count)
         guard name != known, abs(lengths.0 - lengths.1) <= allowedDistance(for: name) else { return false }
-        let letters = Array(name), target = Array(known)
+        // Scalars, not Characters: keys are names, and grapheme breaking cost more than the rest.
+        let letters = Array(name.unicodeScalars), target = Array(known.unicodeScalars)
         if max(letters.count, target.count) <= 4 {
             guard letters.count == target.count else { return false }
             let differing = letters.indices.filter { letters[$0] != target[$0] }
@@ -35,9 +36,10 @@ enum NameSuggestion {
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
-    /// neighbouring characters each cost one (so `weigth` is one edit from `weight`).
+    /// neighbouring characters each cost one (so `weigth` is one edit from `weight`); counted in
+    /// Unicode scalars.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         var before = [Int](repeating: 0, count: y.count + 1)

@@ -108,7 +108,7 @@ enum ContentLoader {
             result.diagnostics.append(.error(file.displayPath, "file name gives a bad slug: \(problem)"))
             return result
         }
-        if let folder = folders.first(where: { $0.unicodeScalars.contains(where: Slug.isInvisible) }) {
+        if let folder = folders.first(where: { $0.utf8.contains(where: { $0 >= 0x80 }) && $0.unicodeScalars.contains(where: Slug.isInvisible) }) {
             result.diagnostics.append(.error(file.displayPath, "folder name '\(folder)' must not contain invisible or bidirectional-control characters: its folder would look like another"))
             return result
         }
