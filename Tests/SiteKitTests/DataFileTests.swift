@@ -45,6 +45,16 @@ import Testing
         #expect(!files.keys.contains { $0.hasPrefix("data/") })
     }
 
+    @Test func dataIsNoSection() {
+        let folder = project()
+        let config = folder.read("Content/site.yml")!
+        folder.write("Content/site.yml", config.replacingOccurrences(of: "sections:\n", with: "sections:\n  data: {title: Data}\n"))
+        let messages = SiteBuilder.build(BuildOptions.project(folder)).diagnostics.sorted.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("Content/site.yml:") && $0.contains("'data' is the folder of data files") })
+        folder.write("Content/site.yml", config)
+        #expect(!NewPage.knownSections(SiteConfig.parse(config, path: "site.yml").0!, contentRoot: folder.path + "/Content").contains("data"))
+    }
+
     @Test func schemaErrorsAreReportedAtTheirLinesAndNothingIsWritten() {
         let folder = project(schema: """
             data:
