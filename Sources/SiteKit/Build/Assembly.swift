@@ -13,7 +13,7 @@ struct Assembly: Sendable {
     /// Events, calendars and structured data for `pages`. Cheap (no Markdown, no templates), so it
     /// is redone whole on every build.
     /// With `previous`, the site keeps its order and groups (see `SiteModel(config:pages:reusingOrderOf:)`).
-    init(config: SiteConfig, pages: [Page], reusingOrderOf previous: SiteModel? = nil) {
+    init(config: SiteConfig, pages: [Page], data: SiteData = SiteData(), reusingOrderOf previous: SiteModel? = nil) {
         var pages = pages
         var diagnostics: [Diagnostic] = []
         var events: [Int: EventInfo] = [:]
@@ -25,7 +25,8 @@ struct Assembly: Sendable {
                 pages[index].linkedSources.formUnion(event.performers)
             }
         }
-        let site = previous.map { SiteModel(config: config, pages: pages, reusingOrderOf: $0) } ?? SiteModel(config: config, pages: pages)
+        var site = previous.map { SiteModel(config: config, pages: pages, reusingOrderOf: $0) } ?? SiteModel(config: config, pages: pages)
+        site.data = data
         var calendars: [Int: String] = [:]
         var calendarFiles: [OutputFile] = []
         let host = config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "localhost"

@@ -16,6 +16,10 @@ enum BuildInput: Hashable, Sendable {
     case sectionPages(String)
     /// Which sections the site has (`site.sections`).
     case sections
+    /// A data file's value, by its dotted name (`site.data.programme`).
+    case data(String)
+    /// Which data files the site has (`site.data`).
+    case dataNames
     /// A template file, by name: the layout an output was rendered through and what it includes.
     case template(String)
 }
@@ -25,6 +29,8 @@ enum BuildInput: Hashable, Sendable {
 struct InputCodes: Sendable {
     private let sectionNames: [String]
     private let ordinals: [String: Int]
+    private let dataFiles: [String]
+    private let dataOrdinals: [String: Int]
 
     /// Every section a page can name: those with a list page or in site.yml, those with pages, and "".
     init(site: SiteModel) {
@@ -37,6 +43,8 @@ struct InputCodes: Sendable {
         }
         sectionNames = names
         self.ordinals = ordinals
+        dataFiles = site.data.names
+        dataOrdinals = Dictionary(uniqueKeysWithValues: dataFiles.enumerated().map { ($0.element, $0.offset) })
     }
 
     func summary(_ page: Int) -> Int { page << 3 }
@@ -44,6 +52,8 @@ struct InputCodes: Sendable {
     func sectionPages(_ name: String) -> Int { (ordinals[name] ?? -1) << 3 | 2 }
     func sectionTitle(_ name: String) -> Int { (ordinals[name] ?? -1) << 3 | 3 }
     var sections: Int { 4 }
+    func data(_ name: String) -> Int { (dataOrdinals[name] ?? -1) << 3 | 5 }
+    var dataNames: Int { 6 }
 
     /// The input an id names in `site` (nil for none of its).
     func input(_ code: Int, in site: SiteModel) -> BuildInput? {
@@ -55,6 +65,8 @@ struct InputCodes: Sendable {
         case 2: return section.map(BuildInput.sectionPages)
         case 3: return section.map(BuildInput.sectionTitle)
         case 4: return .sections
+        case 5: return number >= 0 && number < dataFiles.count ? .data(dataFiles[number]) : nil
+        case 6: return .dataNames
         default: return nil
         }
     }
@@ -80,6 +92,7 @@ struct InputValues {
     private var titles: [String: String] = [:]
     private var sectionPages: [String: [String]] = [:]
     private var sections: [String] = []
+    private var data: [String: TemplateValue] = [:]
 
     /// Takes the values of `site` — of every page, or only of the pages at `pages` (and of their
     /// sections) when the others are known to be as they were — and returns the inputs whose
@@ -102,6 +115,11 @@ struct InputValues {
             for page in site.pages { next[page.outputPath] = summary(page) }
             for path in Set(next.keys).union(summaries.keys) where next[path] != summaries[path] { changed.insert(.summary(path)) }
             summaries = next
+        }
+        if site.data.files != data {
+            for name in Set(data.keys).union(site.data.files.keys) where data[name] != site.data.files[name] { changed.insert(.data(name)) }
+            if Set(data.keys) != Set(site.data.files.keys) { changed.insert(.dataNames) }
+            data = site.data.files
         }
         var names = site.sectionOrder
         for name in site.sectionMembers.keys.sorted() where !names.contains(name) { names.append(name) }

@@ -39,6 +39,9 @@ public final class IncrementalBuilder {
 
     private var config: SiteConfig?
     private var configDiagnostics: [Diagnostic] = []
+    /// The data files (`Content/data/`), read again when one changes.
+    private var data = SiteData()
+    private var dataDiagnostics: [Diagnostic] = []
     /// Every content file's parse, and a digest of its bytes to tell a real change from a touch
     /// (the bytes themselves are not kept).
     private var sources: [String: (file: SourceFile, digest: SourceDigest, parsed: ContentLoader.ParsedFile)] = [:]
@@ -137,10 +140,19 @@ public final class IncrementalBuilder {
         report.diagnostics.append(contentsOf: configDiagnostics)
         guard let config else { return IncrementalResult(report: report, changedOutputs: [], renderedPages: 0, fullRebuild: true) }
 
+        // Data files: read again when one changed (or the content folder itself); what changed is
+        // an input (`BuildInput.data`), redone where read.
+        let dataRoot = contentPrefix + SiteData.folder
+        let isData = { (path: String) in path == dataRoot || path.hasPrefix(dataRoot + "/") }
+        if full || changed.contains(where: { isData($0) || $0 == contentRoot }) {
+            (data, dataDiagnostics) = DataLoader.load(contentRoot: contentRoot, contentDisplay: options.display(options.contentDir), config: config)
+        }
+        report.diagnostics.append(contentsOf: dataDiagnostics)
+
         // Content: re-read what changed (everything on a full build or when a folder changed).
         var changedSources: Set<String> = []
         var previousParses: [String: ContentLoader.ParsedFile?] = [:]
-        let contentChanges = changed.filter { $0.hasPrefix(contentPrefix) && !$0.hasSuffix("/site.yml") }
+        let contentChanges = changed.filter { $0.hasPrefix(contentPrefix) && !$0.hasSuffix("/site.yml") && !isData($0) }
         // A changed file is read alone only when it resolves inside the content folder; anything
         // else (a folder, a link leading out) is listed again, which reports it as a build does.
         let needsScan = full || contentChanges.contains { !$0.hasSuffix(".md") || !SourceTree.resolvesInside(root: contentRoot, $0) }
@@ -287,7 +299,7 @@ public final class IncrementalBuilder {
             guard group.map({ before.frontMatter.params[$0] == after.frontMatter.params[$0] }) ?? true else { return false }
             return SiteModel.SortKey(before) == SiteModel.SortKey(after) || keepsPlace(source, in: pages)
         }
-        var assembly = Assembly(config: config, pages: pages, reusingOrderOf: keepsOrder ? lastSite : nil)
+        var assembly = Assembly(config: config, pages: pages, data: data, reusingOrderOf: keepsOrder ? lastSite : nil)
         lastSite = assembly.site
         report.diagnostics.append(contentsOf: assembly.diagnostics)
         // The inputs this change changed (in place, only the edited pages' summaries can have).

@@ -22,6 +22,9 @@ public enum SiteBuilder {
         let (loadedConfig, configDiagnostics) = ConfigStage.load(options)
         report.diagnostics.append(contentsOf: configDiagnostics)
         guard let config = loadedConfig else { return report }
+        let (data, dataDiagnostics) = DataLoader.load(contentRoot: options.absolute(options.contentDir),
+                                                      contentDisplay: options.display(options.contentDir), config: config)
+        report.diagnostics.append(contentsOf: dataDiagnostics)
         clock.lap("config", &report)
 
         // Pass 1 (see `ContentLoader.load`): front matter and first paragraphs, no page's text kept.
@@ -47,7 +50,7 @@ public enum SiteBuilder {
         TemplateStage.addNotFoundPage(to: &pages, library: templates.library)
         clock.lap("templates", &report)
 
-        var assembly = Assembly(config: config, pages: pages)
+        var assembly = Assembly(config: config, pages: pages, data: data)
         pages = []
         report.diagnostics.append(contentsOf: assembly.diagnostics)
         clock.lap("assemble", &report)

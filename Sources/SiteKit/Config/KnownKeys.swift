@@ -28,6 +28,12 @@ indirect enum KnownKeys: Sendable {
                 ("values", .items(.open([("value", .any), ("title", .any)]))),
             ]))),
         ]))),
+        ("data", .named(.keys([
+            ("required", .any),
+            ("fields", .named(.keys([
+                ("values", .items(.open([("value", .any), ("title", .any)]))),
+            ]))),
+        ]))),
     ])
 
     /// Reports every key of `node` that this schema does not know, at the key, with the nearest

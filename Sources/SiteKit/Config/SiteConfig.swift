@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     public var sections: [SectionSchema]
     /// Settings of `sitegen check`.
     public var check = CheckSettings()
+    /// Schemas of data files (`data:`), by file name.
+    public var data: [DataSchema] = []
 
     public func section(named name: String) -> SectionSchema? {
         sections.first { $0.name == name }
@@ -150,6 +152,10 @@ extension SiteConfig {
             if case .object(let map) = value {
                 for name in document.keyOrder["sections"] ?? map.keys.sorted() {
                     guard let spec = map[name] else { continue }
+                    if name == SiteData.folder {
+                        fail("sections", "'\(name)' is the folder of data files (site.data), not a section: choose another name")
+                        continue
+                    }
                     sections.append(sectionSchema(name: name, spec: spec, fail: { fail("sections", "section '\(name)': \($0)") }))
                 }
             } else {
@@ -157,9 +163,15 @@ extension SiteConfig {
             }
         }
 
+        var dataSchemas: [DataSchema] = []
+        if let value = document["data"] {
+            dataSchemas = SiteConfig.dataSchemas(value, fail: { fail("data", $0) })
+        }
+
         var config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                                 unsafeHTML: unsafeHTML, params: params, nav: nav, search: search, sections: sections)
         config.check = check
+        config.data = dataSchemas
         return (config, diagnostics)
     }
 

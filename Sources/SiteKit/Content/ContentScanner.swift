@@ -23,10 +23,11 @@ enum ContentScanner {
         return (files, diagnostics)
     }
 
-    /// The paths (inside the content folder) of every `.md` file below `root`, sorted, without
+    /// The paths (inside the content folder) of every `.md` file below `root` but in the data
+    /// folder (`SiteData.folder`), sorted, without
     /// reading them; and the problems met on the way (see `SourceTree`).
     static func list(root: String, displayRoot: String) -> ([String], [Diagnostic]) {
-        SourceTree.list(root: root, displayRoot: displayRoot) { $0.hasSuffix(".md") }
+        SourceTree.list(root: root, displayRoot: displayRoot) { $0.hasSuffix(".md") && !SiteData.contains($0) }
     }
 
     static func join(_ folder: String, _ name: String) -> String { SourceTree.join(folder, name) }

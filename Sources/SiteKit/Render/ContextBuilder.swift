@@ -26,10 +26,14 @@ struct ContextBuilder: Sendable {
     /// same parent folder gives the same relative links, the same nav entries marked current.
     /// Made on first use, so a rebuild of a few pages makes only the few it needs.
     private let shared = SharedValues()
+    /// `site.data`, made once: each file's value tagged as its input (`BuildInput.data`).
+    private let dataValue: TemplateValue
 
     init(site: SiteModel, calendars: [Int: String], events: [Int: EventInfo]) {
         self.site = site
-        self.inputs = InputCodes(site: site)
+        let inputs = InputCodes(site: site)
+        self.inputs = inputs
+        dataValue = .input(inputs.dataNames, site.data.value(code: inputs.data))
         self.calendars = calendars
         self.structuredData = StructuredData(site: site, events: events)
         self.events = events
@@ -134,6 +138,7 @@ struct ContextBuilder: Sendable {
             "params": config.params,
             "nav": .list(nav),
             "sections": .input(inputs.sections, .object(sections)),
+            "data": dataValue,
         ])
     }
 

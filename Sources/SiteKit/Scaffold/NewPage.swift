@@ -113,11 +113,12 @@ public enum NewPage {
     }
 
     /// The sections a new page may go in: those site.yml declares, in its order, then the other
-    /// top-level folders of the content folder (a folder is a section as soon as it exists).
+    /// top-level folders of the content folder (a folder is a section as soon as it exists) but the
+    /// data folder, whose files are not pages.
     static func knownSections(_ config: SiteConfig, contentRoot: String) -> [String] {
         var names = config.sections.map(\.name)
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: contentRoot)) ?? []
-        for name in entries.sorted() where !name.hasPrefix(".") && !names.contains(name) {
+        for name in entries.sorted() where !name.hasPrefix(".") && !names.contains(name) && name != SiteData.folder {
             var info = stat()
             if stat(contentRoot + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { names.append(name) }
         }

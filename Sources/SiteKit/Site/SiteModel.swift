@@ -15,6 +15,8 @@ struct SiteModel: Sendable {
     var pageBySource: [String: Int]
     /// Index of the home page, if any.
     var homeIndex: Int?
+    /// The data files (`site.data`).
+    var data = SiteData()
     /// Grouped sections' pages by group value, in the order site.yml declares the values.
     private var groupsBySection: [String: [(value: EnumeratedValue, members: [Int])]] = [:]
 
