@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import SiteKit
+
+/// `paginate:` in site.yml: the settings and their errors, the pager pages, the `paginator` value,
+/// the `<section>/page/1/` redirects, the sitemap, search, and the bounded `latest`/`first` values.
+@Suite struct PaginationTests {
+    static let header = "title: T\nbase_url: https://example.org/\n"
+
+    func errors(_ text: String) -> [String] {
+        SiteConfig.parse(text, path: "Content/site.yml").1.map(\.description)
+    }
+
+    @Test func settingsAreReadSiteWideAndPerSection() throws {
+        let text = Self.header + "paginate: 10\nsections:\n  news: {paginate: 3, latest: 2}\n  people: {title: People}\n  clusters: {paginate: false}\n"
+        let config = try #require(SiteConfig.parse(text, path: "site.yml").0)
+        #expect(config.pageSize(of: "news") == 3)
+        #expect(config.pageSize(of: "people") == 10)
+        #expect(config.pageSize(of: "other") == 10)
+        #expect(config.pageSize(of: "clusters") == nil)
+        #expect(config.latestCount(of: "news") == 2)
+        #expect(config.latestCount(of: "people") == SectionSchema.defaultLatest)
+        let plain = try #require(SiteConfig.parse(Self.header, path: "site.yml").0)
+        #expect(plain.pageSize(of: "news") == nil)
+    }
+
+    @Test func badSettingsAreErrorsAtTheirKey() {
+        #expect(errors(Self.header + "paginate: 0\n") == ["Content/site.yml:3:11: error: paginate must be a whole number of pages above 0"])
+        #expect(errors(Self.header + "paginate: two\n") == ["Content/site.yml:3:11: error: paginate must be a whole number of pages above 0"])
+        #expect(errors(Self.header + "sections:\n  news:\n    title: News\n    paginate: 2.5\n    latest: -1\n") == [
+            "Content/site.yml:6:5: error: section 'news': paginate must be a whole number of pages above 0 (or false)",
+            "Content/site.yml:7:5: error: section 'news': latest must be a whole number of pages above 0",
+        ])
+        #expect(errors(Self.header + "paginat: 3\n") == ["Content/site.yml:3:1: error: unknown setting 'paginat': did you mean 'paginate'?"])
+    }
+
+    /// The fixture site with `settings` added to its site.yml (and to its topics section).
+    func project(siteWide: String = "", topics: String = "") -> TemporaryFolder {
+        let folder = TemporaryFolder.project()
+        var yml = folder.read("Content/site.yml")!
+        yml = yml.replacingOccurrences(of: "    group_by: kind\n", with: "    group_by: kind\n" + topics)
+        folder.write("Content/site.yml", yml + siteWide)
+        return folder
+    }
+
+    @Test func pagerPagesRedirectAndSitemap() throws {
+        let folder = project(topics: "    paginate: 2\n")
+        let files = folder.fullBuildFiles()
+        func text(_ path: String) -> String { files[path].map { String(decoding: $0, as: UTF8.self) } ?? "" }
+        // Three topics, two a page: the list page and page 2; no page 3, and people are not paged.
+        #expect(files["topics/page/2/index.html"] != nil)
+        #expect(files["topics/page/3/index.html"] == nil)
+        #expect(files["people/page/2/index.html"] == nil && files["people/page/1/index.html"] == nil)
+        let first = text("topics/index.html")
+        let second = text("topics/page/2/index.html")
+        // Paged in group order: both big topics first, then the small one with its own group.
+        #expect(first.contains("alpha/index.html") && first.contains("beta/index.html") && !first.contains("gamma/index.html"))
+        #expect(first.contains("data-group=\"big\"") && !first.contains("data-group=\"small\""))
+        #expect(second.contains("../../gamma/index.html") && !second.contains("alpha/index.html"))
+        #expect(second.contains("<h2>Small topics (1 of 5)</h2>"))
+        // Own title and canonical URL, rel links both ways, relative and index.html-terminated.
+        #expect(second.contains("<title>Topics — page 2 – Fixture Site</title>"))
+        #expect(second.contains("<link rel=\"canonical\" href=\"https://fixture.example/sub/topics/page/2/\">"))
+        #expect(second.contains("<link rel=\"prev\" href=\"../../index.html\">") && !second.contains("rel=\"next\""))
+        #expect(first.contains("<link rel=\"next\" href=\"page/2/index.html\">") && !first.contains("rel=\"prev\""))
+        #expect(first.contains("<a href=\"index.html\" aria-current=\"page\">1</a>"))
+        #expect(second.contains("<a href=\"index.html\" aria-current=\"page\">2</a>") && second.contains("Page 2 of 2"))
+        // Page 1 by its pager URL: a redirect to the list page.
+        let redirect = text("topics/page/1/index.html")
+        #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../index.html\">"))
+        #expect(redirect.contains("<link rel=\"canonical\" href=\"https://fixture.example/sub/topics/\">"))
+        let sitemap = text("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://fixture.example/sub/topics/page/2/</loc>"))
+        #expect(!sitemap.contains("page/1/"))
+        // The list page's text is found once: the pager page is no search document.
+        let search = files.filter { $0.key.hasPrefix("search/") }.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        #expect(search.contains("topics/") && !search.contains("topics/page/2"))
+    }
+
+    @Test func aSiteWideDefaultPagesEverySectionAndTheCheckerIsClean() throws {
+        let folder = project(siteWide: "paginate: 1\n")
+        var options = BuildOptions.project(folder)
+        options.checkOutput = true
+        options.warningsAreErrors = true
+        options.dryRun = true
+        let report = SiteBuilder.build(options)
+        #expect(report.succeeded, "\(report.diagnostics.items.map(\.description))")
+        let paths = Set(report.files.map(\.path))
+        #expect(paths.isSuperset(of: ["people/page/2/index.html", "topics/page/3/index.html", "people/page/1/index.html"]))
+        #expect(!paths.contains("people/page/3/index.html"))
+    }
+
+    @Test func aBadPaginateWritesNothing() {
+        let folder = project(topics: "    paginate: 0\n")
+        let report = SiteBuilder.build(BuildOptions.project(folder))
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.items.map(\.description).contains { $0.hasSuffix("site.yml:20:5: error: section 'topics': paginate must be a whole number of pages above 0 (or false)") })
+        #expect(!folder.exists("public"))
+    }
+
+    @Test func latestAndFirstAreBoundedWhereverTheSectionIs() throws {
+        let folder = project(topics: "    latest: 2\n")
+        folder.write("Templates/layouts/home.mustache",
+                     "{{<base}}{{$main}}{{#site.sections.topics}}<ol>{{#latest}}<li>{{title}}</li>{{/latest}}</ol>"
+                        + "<p>{{#first}}{{title}} {{url}}{{/first}}</p>{{/site.sections.topics}}{{/main}}{{/base}}\n")
+        folder.write("Templates/layouts/topics/single.mustache",
+                     "{{<base}}{{$main}}{{#site.sections.people.first}}<p id=\"first\">{{title}} {{url}}</p>{{/site.sections.people.first}}{{/main}}{{/base}}\n")
+        let files = folder.fullBuildFiles()
+        let home = String(decoding: files["index.html"] ?? [], as: UTF8.self)
+        #expect(home.contains("<ol><li>Alpha</li><li>Beta</li></ol>"))
+        #expect(home.contains("<p>Alpha topics/alpha/index.html</p>"))
+        let topic = String(decoding: files["topics/gamma/index.html"] ?? [], as: UTF8.self)
+        #expect(topic.contains("<p id=\"first\">Ada ../../people/ada/index.html</p>"))
+    }
+}
