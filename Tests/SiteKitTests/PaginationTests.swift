@@ -112,4 +112,40 @@ import Testing
         let topic = String(decoding: files["topics/gamma/index.html"] ?? [], as: UTF8.self)
         #expect(topic.contains("<p id=\"first\">Ada ../../people/ada/index.html</p>"))
     }
+
+    /// `sitegen serve`'s builder, as pages come and go across pager boundaries and a page's title
+    /// changes on page 2: after each edit it holds exactly a full build's files, and it rewrote
+    /// the pager pages the edit changed.
+    @Test func serveUpdatesThePagerPagesAFullBuildWould() throws {
+        let folder = project(siteWide: "paginate: 1\n")
+        // A list layout reading nothing of the section but its pager: the list page's own title and
+        // text still reach every pager page.
+        folder.write("Templates/layouts/people/list.mustache",
+                     "<!DOCTYPE html><title>{{page.title}}</title>{{{page.content}}}{{#paginator.pages}}<p>{{title}}</p>{{/paginator.pages}}\n")
+        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        #expect(builder.build().succeeded)
+        func rebuild(_ path: String, _ text: String?) throws -> Set<String> {
+            if let text { folder.write(path, text) } else { try FileManager.default.removeItem(atPath: folder.path + "/" + path) }
+            let result = builder.rebuild(changed: [folder.path + "/" + path])
+            try #require(result.report.succeeded, "\(result.report.diagnostics.items.map(\.description))")
+            let expected = folder.fullBuildFiles()
+            let stale = Set(expected.keys).union(builder.outputs.keys).filter { expected[$0] != builder.outputs[$0] }.sorted()
+            #expect(stale.isEmpty, "differs from a full build in \(stale)")
+            return Set(result.changedOutputs)
+        }
+        // Ada (weight 1) and Bob: two list pages. Carl (weight 0) goes first and makes a third.
+        let added = try rebuild("Content/people/carl.md", "---\ntitle: Carl\nrole: Tester\nweight: 0\n---\nCarl tests.\n")
+        #expect(added.isSuperset(of: ["people/index.html", "people/page/2/index.html", "people/page/3/index.html"]))
+        // Bob's title is on page 3 alone.
+        let retitled = try rebuild("Content/people/2024-01-02-bob.md", "---\ntitle: Robert\nrole: Writer\nweight: 2\ndate: 2024-01-02\n---\nBob writes.\n")
+        #expect(retitled.contains("people/page/3/index.html"))
+        #expect(!retitled.contains("people/index.html") && !retitled.contains("people/page/2/index.html"))
+        // The people's `_index.md` title is on every one of their list pages.
+        let index = try rebuild("Content/people/_index.md", "---\ntitle: Everyone\n---\nAll of them.\n")
+        #expect(index.isSuperset(of: ["people/index.html", "people/page/2/index.html", "people/page/3/index.html"]))
+        // Carl gone: page 3 goes, and the others show their pages again.
+        let removed = try rebuild("Content/people/carl.md", nil)
+        #expect(removed.isSuperset(of: ["people/page/3/index.html", "people/index.html", "people/page/2/index.html"]))
+        #expect(builder.outputs["people/page/3/index.html"] == nil)
+    }
 }
