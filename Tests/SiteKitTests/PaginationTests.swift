@@ -148,4 +148,38 @@ import Testing
         #expect(removed.isSuperset(of: ["people/page/3/index.html", "people/index.html", "people/page/2/index.html"]))
         #expect(builder.outputs["people/page/3/index.html"] == nil)
     }
+
+    /// The real theme is bounded: with 120 more speakers, news and clusters, no page but the list
+    /// pages grows with the site, each list page shows at most `paginate` (24) pages, and the
+    /// whole site still passes `sitegen check --strict`.
+    @Test func theRealThemeShowsNoWholeSection() throws {
+        func sizes(_ folder: TemporaryFolder) -> [String: Int] {
+            var options = BuildOptions.project(folder)
+            options.dryRun = true
+            options.checkOutput = true
+            options.warningsAreErrors = true
+            let report = SiteBuilder.build(options)
+            #expect(report.succeeded, "\(report.diagnostics.items.prefix(5).map(\.description))")
+            return Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.bytes.count) })
+        }
+        let small = sizes(TemporaryFolder.project(copying: Repository.root))
+        let folder = TemporaryFolder.project(copying: Repository.root)
+        for number in 1...40 {
+            folder.write("Content/speakers/guest-\(number).md", "---\ntitle: Guest \(number)\nrole: Designer\norganisation: Studio \(number)\n---\nA guest.\n")
+            folder.write("Content/news/2023-07-\(String(format: "%02d", number % 28 + 1))-note-\(number).md",
+                         "---\ntitle: Note \(number)\ndate: 2023-07-\(String(format: "%02d", number % 28 + 1))\n---\nA note.\n")
+            folder.write("Content/clusters/extra-\(number).md", "---\ntitle: Extra \(number)\ntier: new-star\n---\nAn extra cluster.\n")
+        }
+        let large = sizes(folder)
+        for path in ["index.html", "clusters/advanced-materials/index.html", "clusters/life-sciences/index.html",
+                     "news/industry-design-empowerment-conference/index.html", "speakers/tan-jialing/index.html", "event/index.html"] {
+            let before = try #require(small[path]), after = try #require(large[path])
+            // The home page shows the latest few news: their titles differ, their number does not.
+            #expect(after < before + 2048, "\(path) grew from \(before) to \(after) bytes")
+        }
+        // 41 speakers, 41 news, 52 clusters at 24 a page.
+        for (section, pages) in [("speakers", 2), ("news", 2), ("clusters", 3)] {
+            #expect(large["\(section)/page/\(pages)/index.html"] != nil && large["\(section)/page/\(pages + 1)/index.html"] == nil, "\(section)")
+        }
+    }
 }

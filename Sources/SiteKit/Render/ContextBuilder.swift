@@ -81,11 +81,12 @@ struct ContextBuilder: Sendable {
             let values = shared.value(sharedKey(page)) {
                 (siteValue(for: page, linker: linker), sectionValue(page.section, linker: linker, withPages: false))
             }
-            return .object(["site": values.site, "page": pageValue(index, linker: linker, markdown: markdown), "section": values.section])
+            return .object(["site": values.site, "page": pageValue(index, linker: linker, markdown: markdown, names: names),
+                            "section": values.section])
         }
         var object: [String: TemplateValue] = [
             "site": siteValue(for: page, linker: linker, names: names),
-            "page": pageValue(index, linker: linker, markdown: markdown),
+            "page": pageValue(index, linker: linker, markdown: markdown, names: names),
         ]
         if !page.section.isEmpty {
             object["section"] = sectionValue(page.section, linker: linker, withPages: page.kind == .section,
@@ -159,8 +160,11 @@ struct ContextBuilder: Sendable {
                 object["groups"] = .input(inputs.sectionPages(name), .list(site.groups(of: name).compactMap { group in
                     let listed = onPage.map { set in group.members.filter(set.contains) } ?? group.members
                     if onPage != nil && listed.isEmpty { return nil }
-                    return groupValue(group.value, members: group.members, linker: linker,
+                    guard case .object(var value) = groupValue(group.value, members: group.members, linker: linker,
                                       pages: summaryList(listed, section: name, group: group.value.value, pager: paged ?? 0, linker: linker))
+                    else { return nil }
+                    value["list_url"] = .string(linker.link(to: Pagination.path(section: name, number: site.pagerNumber(of: group.value.value, in: name))))
+                    return .object(value)
                 }))
             }
         }
@@ -175,9 +179,9 @@ struct ContextBuilder: Sendable {
         let total = site.pagerCount(of: name)
         let paged = site.config.pageSize(of: name) != nil
         func url(_ number: Int) -> TemplateValue { .string(linker.link(to: Pagination.path(section: name, number: number))) }
-        // A window of links around this page (first_url and last_url reach the ends), so a long
-        // list does not make every list page list every other.
-        let window = max(1, number - Self.pagerLinkReach)...min(total, number + Self.pagerLinkReach)
+        // The first and last pages and a window around this one, so that a long list does not make
+        // every list page link to every other; `gap_before` marks a number after skipped ones.
+        let window = Set([1, total]).union(max(1, number - Self.pagerLinkReach)...min(total, number + Self.pagerLinkReach)).sorted()
         var object: [String: TemplateValue] = [
             "pages": summaryList(paged ? site.pagerSlice(of: name, number: number) : site.sectionMembers[name] ?? [],
                                  section: name, group: nil, pager: paged ? number : 0, linker: linker),
@@ -186,7 +190,10 @@ struct ContextBuilder: Sendable {
             "paged": .bool(total > 1),
             "first_url": url(1),
             "last_url": url(total),
-            "links": .list(window.map { .object(["number": .int($0), "url": url($0), "current": .bool($0 == number)]) }),
+            "links": .list(window.enumerated().map { offset, link in
+                .object(["number": .int(link), "url": url(link), "current": .bool(link == number),
+                         "gap_before": .bool(offset > 0 && window[offset - 1] != link - 1)])
+            }),
         ]
         if number > 1 { object["prev_url"] = url(number - 1) }
         if number < total { object["next_url"] = url(number + 1) }
@@ -264,7 +271,16 @@ struct ContextBuilder: Sendable {
         return object
     }
 
-    func pageValue(_ index: Int, linker: Linker, markdown given: RenderedMarkdown? = nil) -> TemplateValue {
+    /// Whether templates using `names` could reach `page.group.pages` (nil: they could).
+    static func reaches(groupPages names: Set<String>?) -> Bool {
+        guard let names else { return true }
+        if names.contains(where: { $0.hasPrefix("page.group.pages") }) { return true }
+        let opensGroup = names.contains { $0 == "page" || $0 == "page.group" }
+        return opensGroup && names.contains { $0 == "pages" || $0.hasPrefix("pages.") }
+    }
+
+    /// `names`: those the layout's templates use, to leave out lists none reaches (nil: none left out).
+    func pageValue(_ index: Int, linker: Linker, markdown given: RenderedMarkdown? = nil, names: Set<String>? = nil) -> TemplateValue {
         let page = site.pages[index]
         let markdown = given ?? page.markdown
         var object = Self.commonFields(page, linker: linker)
@@ -294,8 +310,15 @@ struct ContextBuilder: Sendable {
         if page.kind == .single, let schema = site.schema(of: page), let field = schema.groupBy,
            let value = page.frontMatter.params[field]?.scalarText,
            let group = site.groups(of: page.section).first(where: { $0.value.value == value }) {
-            object["group"] = .input(inputs.sectionPages(page.section),
-                                     groupValue(group.value, members: group.members.filter { $0 != index }, linker: linker))
+            let siblings = group.members.filter { $0 != index }
+            // `pages` (every sibling) only for layouts that can reach it; `latest` is bounded.
+            let pages: TemplateValue? = Self.reaches(groupPages: names) ? nil : .list([])
+            guard case .object(var value) = groupValue(group.value, members: siblings, linker: linker, pages: pages) else { return .object(object) }
+            let shown = siblings.prefix(site.config.latestCount(of: page.section))
+            value["latest"] = .list(shown.map { summaryValue($0, linker: linker) })
+            value["list_url"] = .string(linker.link(to: Pagination.path(section: page.section, number: site.pagerNumber(of: group.value.value, in: page.section))))
+            value["more"] = .bool(shown.count < siblings.count)
+            object["group"] = .input(inputs.sectionPages(page.section), .object(value))
         }
         return .object(object)
     }

@@ -119,6 +119,17 @@ struct SiteModel: Sendable {
         groupsBySection[section] ?? []
     }
 
+    /// The list page of grouped `section` on which group `value` starts (see `pagerSlice`).
+    func pagerNumber(of value: String, in section: String) -> Int {
+        guard let size = config.pageSize(of: section) else { return 1 }
+        var offset = 0
+        for group in groups(of: section) {
+            if group.value.value == value { break }
+            offset += group.members.count
+        }
+        return min(offset / size + 1, pagerCount(of: section))
+    }
+
     /// How many list pages `section` has (1 when it is not paginated).
     func pagerCount(of section: String) -> Int {
         Pagination.pageCount(members: sectionMembers[section]?.count ?? 0, size: config.pageSize(of: section))
