@@ -4,7 +4,7 @@ import Testing
 
 /// `paginate:` in site.yml: the settings and their errors, the pager pages, the `paginator` value,
 /// the `<section>/page/1/` redirects, the sitemap, search, and the bounded `latest`/`first` values.
-@Suite struct PaginationTests {
+@Suite(.serialized) struct PaginationTests {
     static let header = "title: T\nbase_url: https://example.org/\n"
 
     func errors(_ text: String) -> [String] {
