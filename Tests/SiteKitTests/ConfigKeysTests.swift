@@ -18,6 +18,8 @@ import Testing
               tier:
                 values:
                   - {value: a, title: A, total: 3, any_extra: kept}
+          news: {paginate: 3, latest: 4}
+        paginate: 10
         """
 
     func errors(_ text: String) -> [String] {
@@ -57,7 +59,7 @@ import Testing
     @Test func aKeyFarFromEveryKnownOneListsTheKnownKeys() {
         let text = valid.replacingOccurrences(of: "    title: Clusters", with: "    colour: red")
         #expect(errors(text) == [
-            "Content/site.yml:9:5: error: unknown key 'colour' in sections.clusters (known: title, required, group_by, schema, fields)",
+            "Content/site.yml:9:5: error: unknown key 'colour' in sections.clusters (known: title, required, group_by, schema, paginate, latest, fields)",
         ])
     }
 }

@@ -6,8 +6,9 @@ import Testing
 /// after each one, the incremental builder (deferring its site-wide files, then completing them)
 /// must hold exactly the files a fresh full build writes, byte for byte, or fail as it fails.
 /// The edits reach every input a page can read: bodies, titles, dates, weights, enum values,
-/// pages added, removed and renamed, `_index.md` files, layouts and partials (in variants that read
-/// other pages, sections and groups), `site.yml`, and files that fail to parse and are then fixed.
+/// pages added, removed and renamed (moving pages across pager pages), `_index.md` files, layouts
+/// and partials (in variants that read other pages, sections, groups and the paginator), `site.yml`
+/// (its `paginate` too), and files that fail to parse and are then fixed.
 @Suite struct RandomEditTests {
     @Test(arguments: [1, 2, 3]) func seededEditsMatchAFullBuild(seed: UInt64) throws {
         var site = RandomSite(seed: seed)
@@ -98,6 +99,10 @@ struct RandomSite {
     var homeTitle = "Welcome"
     var siteTitle = "Fixture Site"
     var footer = "Made for tests"
+    /// `paginate:` of site.yml (two pages a list page to begin with, so adds and removes move the
+    /// pager pages' boundaries), and of the topics section.
+    var paginate: Int? = 2
+    var topicsPaginate: String? = nil
     var templates: [String: Int] = [:]
     /// A file left broken by the last edit, fixed by the next.
     var broken: (path: String, text: String)?
@@ -125,9 +130,15 @@ struct RandomSite {
             "{{<base}}{{$main}}{{{section.content}}}<ul>{{#section.pages}}<li>{{title}} {{#date_display}}{{.}}{{/date_display}} {{summary}} {{#params.role}}{{.}}{{/params.role}}"
                 + "</li>{{/section.pages}}</ul><ol>{{#site.sections.people.pages}}<li>{{title}}</li>{{/site.sections.people.pages}}</ol>"
                 + "{{/main}}{{/base}}\n",
+            "{{<base}}{{$main}}{{#paginator}}<p>{{number}} / {{total_pages}} {{first_url}} {{last_url}} {{#prev_url}}{{.}}{{/prev_url}} {{#next_url}}{{.}}{{/next_url}}</p>"
+                + "<ul>{{#pages}}<li>{{title}} {{summary}}</li>{{/pages}}</ul>{{#links}}<a href=\"{{url}}\">{{number}}{{#current}}*{{/current}}</a>{{/links}}"
+                + "{{/paginator}}{{#section.groups}}<h2>{{title}} {{count}}</h2>{{#pages}}<i>{{title}}</i>{{/pages}}{{/section.groups}}"
+                + "{{#site.sections.topics}}<b>{{#first}}{{title}}{{/first}}</b>{{#latest}}<s>{{title}}</s>{{/latest}}{{/site.sections.topics}}{{/main}}{{/base}}\n",
         ],
         "Templates/layouts/home.mustache": [
             nil,
+            "{{<base}}{{$main}}{{#site.sections.people}}{{#latest}}<b>{{title}} {{#date}}{{.}}{{/date}}</b>{{/latest}}{{/site.sections.people}}"
+                + "{{#site.sections.topics.first}}<a href=\"{{url}}\">{{title}}</a>{{/site.sections.topics.first}}{{/main}}{{/base}}\n",
             "{{<base}}{{$main}}{{{page.content}}}{{#site.sections.topics.pages}}<b>{{title}} {{description}}</b>"
                 + "{{/site.sections.topics.pages}}{{#site.sections.people}}{{{content}}} {{count}}{{/site.sections.people}}{{/main}}{{/base}}\n",
         ],
@@ -176,7 +187,7 @@ struct RandomSite {
         description: A small site the end-to-end tests build.
         base_url: https://fixture.example/sub/
         language: en
-        params:
+        \(paginate.map { "paginate: \($0)\n" } ?? "")params:
           footer: \(footer)
         nav:
           - {title: About, url: about/}
@@ -191,7 +202,7 @@ struct RandomSite {
             title: Topics
             required: [kind]
             group_by: kind
-            fields:
+        \(topicsPaginate.map { "    paginate: \($0)\n" } ?? "")    fields:
               kind:
                 values:
                   - {value: big, title: Big topics, total: 2}
@@ -270,7 +281,12 @@ struct RandomSite {
             let text = Self.variants[path]![choice] ?? (try? String(contentsOfFile: Repository.fixture + "/" + path, encoding: .utf8))
             return RandomEdit(summary: "template \(path) variant \(choice)", files: [(path, text ?? "")])
         case 87..<91:
-            if chance(50) { siteTitle = "Fixture Site \(counter)" } else { footer = "Footer \(counter)" }
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0: siteTitle = "Fixture Site \(counter)"
+            case 1: footer = "Footer \(counter)"
+            case 2: paginate = pick([nil, 1, 2, 3])
+            default: topicsPaginate = pick([nil, "1", "2", "false"])
+            }
             return RandomEdit(summary: "edit site.yml", files: [("Content/site.yml", siteYAML)])
         case 91..<95:
             let page = pick(pages)

@@ -8,6 +8,8 @@ struct Assembly: Sendable {
     var contexts: ContextBuilder
     /// `.ics` files of event pages.
     var calendarFiles: [OutputFile]
+    /// The `<section>/page/1/` redirects of paginated sections (`Pagination.redirectFiles`).
+    var redirectFiles: [OutputFile]
     var diagnostics: [Diagnostic]
 
     /// Events, calendars and structured data for `pages`. Cheap (no Markdown, no templates), so it
@@ -25,6 +27,7 @@ struct Assembly: Sendable {
                 pages[index].linkedSources.formUnion(event.performers)
             }
         }
+        Pagination.addPagerPages(to: &pages, config: config)
         var site = previous.map { SiteModel(config: config, pages: pages, reusingOrderOf: $0) } ?? SiteModel(config: config, pages: pages)
         site.data = data
         var calendars: [Int: String] = [:]
@@ -47,6 +50,7 @@ struct Assembly: Sendable {
         self.site = site
         self.contexts = ContextBuilder(site: site, calendars: calendars, events: events)
         self.calendarFiles = calendarFiles
+        self.redirectFiles = Pagination.redirectFiles(site)
         self.diagnostics = diagnostics
     }
 

@@ -338,6 +338,10 @@ public final class IncrementalBuilder {
                     if rendered[path] == nil || renderDiagnostics[path] != nil || !reads.hasRecord(of: path) { affected.insert(index) }
                 }
             }
+            // Pager pages show their list page's own text (title, `_index.md`): redone with it.
+            for (section, pagers) in site.pagerPages where site.sectionListPage[section].map(affected.contains) ?? false {
+                affected.formUnion(pagers)
+            }
         }
 
         var renderedPages = 0
@@ -411,7 +415,7 @@ public final class IncrementalBuilder {
                 }
             }
             for path in renderedPaths { if let bytes = rendered[path] { put(path, bytes) } }
-            for file in assembly.calendarFiles { put(file.path, file.bytes) }
+            for file in assembly.calendarFiles + assembly.redirectFiles { put(file.path, file.bytes) }
             if deferring {
                 pendingAssembly = assembly
             } else {
@@ -432,7 +436,7 @@ public final class IncrementalBuilder {
             siteWide = siteWidePaths.sorted().compactMap { path in outputs[path].map { OutputFile(path: path, bytes: $0) } }
         }
         let pageFiles = site.pages.compactMap { page in rendered[page.outputPath].map { OutputFile(path: page.outputPath, bytes: $0) } }
-        let files = pageFiles + assembly.calendarFiles + siteWide + templates.assets
+        let files = pageFiles + assembly.calendarFiles + assembly.redirectFiles + siteWide + templates.assets
         // Outputs can only start to clash when pages move or templates (assets) change.
         if !swapsInPlace || changed.contains(where: { $0.hasPrefix(templatesPrefix) || $0 == templatesRoot }) {
             report.diagnostics.append(contentsOf: SiteBuilder.duplicateOutputs(files, site: site, templatesDisplay: templatesDisplay))

@@ -83,7 +83,7 @@ public enum SiteBuilder {
         let siteAssembly = assembly
         let siteFiles = Made<[OutputFile]>()
         let making = DispatchGroup()
-        DispatchQueue.global().async(group: making) { siteFiles.value = siteAssembly.calendarFiles + siteAssembly.siteFiles() }
+        DispatchQueue.global().async(group: making) { siteFiles.value = siteAssembly.calendarFiles + siteAssembly.redirectFiles + siteAssembly.siteFiles() }
         let (searchFiles, searchDiagnostics) = streamed.finishSearchIndex()
         making.wait()
         report.diagnostics.append(contentsOf: searchDiagnostics)

@@ -22,8 +22,10 @@ indirect enum KnownKeys: Sendable {
         ("nav", .items(.keys([("title", .any), ("url", .any)]))),
         ("search", .keys([("k1", .any), ("b", .any)])),
         ("check", .keys([("max_page_kb", .any)])),
+        ("paginate", .any),
         ("sections", .named(.keys([
             ("title", .any), ("required", .any), ("group_by", .any), ("schema", .any),
+            ("paginate", .any), ("latest", .any),
             ("fields", .named(.keys([
                 ("values", .items(.open([("value", .any), ("title", .any)]))),
             ]))),

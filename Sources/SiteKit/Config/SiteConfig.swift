@@ -20,9 +20,23 @@ public struct SiteConfig: Sendable {
     public var check = CheckSettings()
     /// Schemas of data files (`data:`), by file name.
     public var data: [DataSchema] = []
+    /// Pages per list page for every section that does not set its own (`paginate:`); nil: lists
+    /// are not paginated.
+    public var paginate: Int?
 
     public func section(named name: String) -> SectionSchema? {
         sections.first { $0.name == name }
+    }
+
+    /// Pages per list page of section `name` (its own `paginate`, else the site's); nil: one list.
+    public func pageSize(of name: String) -> Int? {
+        guard let schema = section(named: name) else { return paginate }
+        return schema.paginateOff ? nil : schema.paginate ?? paginate
+    }
+
+    /// How many pages `site.sections.<name>.latest` holds.
+    public func latestCount(of name: String) -> Int {
+        section(named: name)?.latest ?? SectionSchema.defaultLatest
     }
 }
 
@@ -60,6 +74,13 @@ public struct SectionSchema: Sendable {
     public var groupBy: String?
     /// schema.org type of the section's pages (`Person`, `NewsArticle`), for JSON-LD.
     public var schemaType: String?
+    /// Pages per list page (`paginate: N`); nil: the site's default.
+    public var paginate: Int?
+    /// `paginate: false`: one list page even when the site sets a default.
+    public var paginateOff = false
+    /// How many pages `site.sections.<name>.latest` holds (`latest: N`).
+    public var latest = SectionSchema.defaultLatest
+    public static let defaultLatest = 5
 }
 
 /// One allowed value of an enumerated field, with its display title and any extra values for templates.
@@ -147,6 +168,11 @@ extension SiteConfig {
             if case .int(let kilobytes) = limit, kilobytes > 0 { check.maxPageKB = kilobytes } else { fail("check", "check.max_page_kb must be a whole number of KB above 0") }
         }
 
+        var paginate: Int?
+        if let value = document["paginate"] {
+            if case .int(let size) = value, size > 0 { paginate = size } else { fail("paginate", "paginate must be a whole number of pages above 0") }
+        }
+
         var sections: [SectionSchema] = []
         if let value = document["sections"] {
             if case .object(let map) = value {
@@ -156,7 +182,15 @@ extension SiteConfig {
                         fail("sections", "'\(name)' is the folder of data files (site.data), not a section: choose another name")
                         continue
                     }
-                    sections.append(sectionSchema(name: name, spec: spec, fail: { fail("sections", "section '\(name)': \($0)") }))
+                    let sectionNode = node?["sections"]?[name]
+                    sections.append(sectionSchema(name: name, spec: spec, fail: { key, message in
+                        // At the offending key when there is one (`sections.news.paginate`), else at `sections`.
+                        if let key, let mark = sectionNode?.mapping?.first(where: { $0.key.string == key })?.key.mark {
+                            diagnostics.append(.error(path, line: mark.line, column: mark.column, "section '\(name)': \(message)"))
+                        } else {
+                            fail("sections", "section '\(name)': \(message)")
+                        }
+                    }))
                 }
             } else {
                 fail("sections", "sections must be a mapping of section names")
@@ -172,10 +206,13 @@ extension SiteConfig {
                                 unsafeHTML: unsafeHTML, params: params, nav: nav, search: search, sections: sections)
         config.check = check
         config.data = dataSchemas
+        config.paginate = paginate
         return (config, diagnostics)
     }
 
-    static func sectionSchema(name: String, spec: TemplateValue, fail: (String) -> Void) -> SectionSchema {
+    /// `failAt(key, message)` reports a problem at the section's `key` (nil: at the section).
+    static func sectionSchema(name: String, spec: TemplateValue, fail failAt: (String?, String) -> Void) -> SectionSchema {
+        func fail(_ message: String) { failAt(nil, message) }
         var schema = SectionSchema(name: name, title: spec["title"]?.scalarText ?? name.capitalized,
                                    required: [], enumerations: [:], groupBy: spec["group_by"]?.scalarText,
                                    schemaType: spec["schema"]?.scalarText)
@@ -203,6 +240,17 @@ extension SiteConfig {
                     return EnumeratedValue(value: value, title: title, params: map)
                 }
             }
+        }
+        switch spec["paginate"] {
+        case nil: break
+        case .bool(false)?: schema.paginateOff = true
+        case .int(let size)? where size > 0: schema.paginate = size
+        default: failAt("paginate", "paginate must be a whole number of pages above 0 (or false)")
+        }
+        switch spec["latest"] {
+        case nil: break
+        case .int(let count)? where count > 0: schema.latest = count
+        default: failAt("latest", "latest must be a whole number of pages above 0")
         }
         if let group = schema.groupBy, schema.enumerations[group] == nil {
             fail("group_by '\(group)' needs `fields: {\(group): {values: [...]}}` to order its groups")

@@ -31,6 +31,9 @@ public struct Page: Sendable {
     /// Content paths this page's Markdown links to (and its event's performers), for knowing
     /// which pages a change affects.
     public var linkedSources: Set<String> = []
+    /// Which page of its section's list this is: 1 for the list page itself, k ≥ 2 for the pager
+    /// page `<section>/page/k/` that `Pagination` makes from it.
+    public var pagerNumber = 1
 
     private final class Identity: Sendable {
         let sourcePath: String

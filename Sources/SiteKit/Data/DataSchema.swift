@@ -67,7 +67,7 @@ extension SiteConfig {
             return []
         }
         return map.keys.sorted().map { name in
-            let section = sectionSchema(name: name, spec: map[name]!, fail: { fail("data '\(name)': \($0)") })
+            let section = sectionSchema(name: name, spec: map[name]!, fail: { _, message in fail("data '\(name)': \(message)") })
             return DataSchema(name: name, required: section.required,
                               enumerations: section.enumerations.mapValues { $0.map(\.value) })
         }

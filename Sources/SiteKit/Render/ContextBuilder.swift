@@ -85,15 +85,18 @@ struct ContextBuilder: Sendable {
             let values = shared.value(sharedKey(page)) {
                 (siteValue(for: page, linker: linker), sectionValue(page.section, linker: linker, withPages: false))
             }
-            return .object(["site": values.site, "page": pageValue(index, linker: linker, markdown: markdown), "section": values.section])
+            return .object(["site": values.site, "page": pageValue(index, linker: linker, markdown: markdown, names: names),
+                            "section": values.section])
         }
         var object: [String: TemplateValue] = [
             "site": siteValue(for: page, linker: linker, names: names),
-            "page": pageValue(index, linker: linker, markdown: markdown),
+            "page": pageValue(index, linker: linker, markdown: markdown, names: names),
         ]
         if !page.section.isEmpty {
-            object["section"] = sectionValue(page.section, linker: linker, withPages: page.kind == .section)
+            object["section"] = sectionValue(page.section, linker: linker, withPages: page.kind == .section,
+                                             pager: page.kind == .section ? page.pagerNumber : nil)
         }
+        if page.kind == .section { object["paginator"] = paginatorValue(page, linker: linker) }
         return .object(object)
     }
 
@@ -144,20 +147,66 @@ struct ContextBuilder: Sendable {
 
     /// A section for templates: its head (`BuildInput.sectionHead`), and with `withPages` its
     /// pages and groups (`BuildInput.sectionPages`).
-    func sectionValue(_ name: String, linker: Linker, withPages: Bool, includeGroups: Bool = true) -> TemplateValue {
+    /// With `pager` (list page `pager` of a paginated section), `pages` are those of that list
+    /// page, and `groups` those groups with pages on it, each with those pages (`count` stays the
+    /// group's own).
+    func sectionValue(_ name: String, linker: Linker, withPages: Bool, includeGroups: Bool = true, pager: Int? = nil) -> TemplateValue {
         let members = site.sectionMembers[name] ?? []
         var object = headFields(name, linker: linker)
+        object["latest"] = .input(inputs.sectionPages(name), summaryList(Array(members.prefix(site.config.latestCount(of: name))),
+                                                                          section: name, group: nil, pager: -1, linker: linker))
+        if let first = members.first { object["first"] = .input(inputs.sectionPages(name), summaryValue(first, linker: linker)) }
         if withPages {
-            object["pages"] = .input(inputs.sectionPages(name), summaryList(members, section: name, group: nil, linker: linker))
+            let paged = site.config.pageSize(of: name) == nil ? nil : pager
+            let shown = paged.map { site.pagerSlice(of: name, number: $0) } ?? members
+            let onPage = paged == nil ? nil : Set(shown)
+            object["pages"] = .input(inputs.sectionPages(name), summaryList(shown, section: name, group: nil, pager: paged ?? 0, linker: linker))
             if includeGroups, site.config.section(named: name)?.groupBy != nil {
-                object["groups"] = .input(inputs.sectionPages(name), .list(site.groups(of: name).map { group in
-                    groupValue(group.value, members: group.members, linker: linker,
-                               pages: summaryList(group.members, section: name, group: group.value.value, linker: linker))
+                object["groups"] = .input(inputs.sectionPages(name), .list(site.groups(of: name).compactMap { group in
+                    let listed = onPage.map { set in group.members.filter(set.contains) } ?? group.members
+                    if onPage != nil && listed.isEmpty { return nil }
+                    guard case .object(var value) = groupValue(group.value, members: group.members, linker: linker,
+                                      pages: summaryList(listed, section: name, group: group.value.value, pager: paged ?? 0, linker: linker))
+                    else { return nil }
+                    value["list_url"] = .string(linker.link(to: Pagination.path(section: name, number: site.pagerNumber(of: group.value.value, in: name))))
+                    return .object(value)
                 }))
             }
         }
         return .input(inputs.sectionHead(name), .object(object))
     }
+
+    /// `paginator` on a section's list pages: the pages of this list page, its number, and links to
+    /// the others (all relative; see the README's template reference).
+    func paginatorValue(_ page: Page, linker: Linker) -> TemplateValue {
+        let name = page.section
+        let number = page.pagerNumber
+        let total = site.pagerCount(of: name)
+        let paged = site.config.pageSize(of: name) != nil
+        func url(_ number: Int) -> TemplateValue { .string(linker.link(to: Pagination.path(section: name, number: number))) }
+        // The first and last pages and a window around this one, so that a long list does not make
+        // every list page link to every other; `gap_before` marks a number after skipped ones.
+        let window = Set([1, total]).union(max(1, number - Self.pagerLinkReach)...min(total, number + Self.pagerLinkReach)).sorted()
+        var object: [String: TemplateValue] = [
+            "pages": summaryList(paged ? site.pagerSlice(of: name, number: number) : site.sectionMembers[name] ?? [],
+                                 section: name, group: nil, pager: paged ? number : 0, linker: linker),
+            "number": .int(number),
+            "total_pages": .int(total),
+            "paged": .bool(total > 1),
+            "first_url": url(1),
+            "last_url": url(total),
+            "links": .list(window.enumerated().map { offset, link in
+                .object(["number": .int(link), "url": url(link), "current": .bool(link == number),
+                         "gap_before": .bool(offset > 0 && window[offset - 1] != link - 1)])
+            }),
+        ]
+        if number > 1 { object["prev_url"] = url(number - 1) }
+        if number < total { object["next_url"] = url(number + 1) }
+        return .input(inputs.sectionPages(name), .object(object))
+    }
+
+    /// How many list pages `paginator.links` names on either side of the current one.
+    static let pagerLinkReach = 4
 
     /// What a section shows of itself: its title, URL, number of pages, and its `_index.md` text.
     func headFields(_ name: String, linker: Linker) -> [String: TemplateValue] {
@@ -186,10 +235,12 @@ struct ContextBuilder: Sendable {
     }
 
     /// The summaries of a section's pages (or of one group's), from the cache when there is one.
-    private func summaryList(_ members: [Int], section: String, group: String?, linker: Linker) -> TemplateValue {
+    /// `pager` tells apart lists of one section seen from one place: 0 the whole section (or
+    /// group), k ≥ 1 list page k's, -1 `latest`.
+    private func summaryList(_ members: [Int], section: String, group: String?, pager: Int = 0, linker: Linker) -> TemplateValue {
         guard let summaries else { return .list(members.map { summaryValue($0, linker: linker) }) }
         let key = SummaryCache.LinkerKey(linker)
-        return summaries.list(SummaryCache.ListKey(group: group, linker: key), of: section, members: members, linker: key) { index in
+        return summaries.list(SummaryCache.ListKey(group: group, pager: pager, linker: key), of: section, members: members, linker: key) { index in
             madeSummary(index, linker: linker)
         }
     }
@@ -225,10 +276,20 @@ struct ContextBuilder: Sendable {
         return object
     }
 
-    func pageValue(_ index: Int, linker: Linker, markdown given: RenderedMarkdown? = nil) -> TemplateValue {
+    /// Whether templates using `names` could reach `page.group.pages` (nil: they could).
+    static func reaches(groupPages names: Set<String>?) -> Bool {
+        guard let names else { return true }
+        if names.contains(where: { $0.hasPrefix("page.group.pages") }) { return true }
+        let opensGroup = names.contains { $0 == "page" || $0 == "page.group" }
+        return opensGroup && names.contains { $0 == "pages" || $0.hasPrefix("pages.") }
+    }
+
+    /// `names`: those the layout's templates use, to leave out lists none reaches (nil: none left out).
+    func pageValue(_ index: Int, linker: Linker, markdown given: RenderedMarkdown? = nil, names: Set<String>? = nil) -> TemplateValue {
         let page = site.pages[index]
         let markdown = given ?? page.markdown
         var object = Self.commonFields(page, linker: linker)
+        if page.pagerNumber > 1 { object["title"] = .string("\(page.title) — page \(page.pagerNumber)") }
         if object["description"]?.scalarText?.isEmpty ?? true { object["description"] = .string(site.config.description) }
         object["content"] = .string(markdown?.html ?? "")
         object["toc"] = .string(markdown?.tocHTML ?? "")
@@ -254,8 +315,15 @@ struct ContextBuilder: Sendable {
         if page.kind == .single, let schema = site.schema(of: page), let field = schema.groupBy,
            let value = page.frontMatter.params[field]?.scalarText,
            let group = site.groups(of: page.section).first(where: { $0.value.value == value }) {
-            object["group"] = .input(inputs.sectionPages(page.section),
-                                     groupValue(group.value, members: group.members.filter { $0 != index }, linker: linker))
+            let siblings = group.members.filter { $0 != index }
+            // `pages` (every sibling) only for layouts that can reach it; `latest` is bounded.
+            let pages: TemplateValue? = Self.reaches(groupPages: names) ? nil : .list([])
+            guard case .object(var value) = groupValue(group.value, members: siblings, linker: linker, pages: pages) else { return .object(object) }
+            let shown = siblings.prefix(site.config.latestCount(of: page.section))
+            value["latest"] = .list(shown.map { summaryValue($0, linker: linker) })
+            value["list_url"] = .string(linker.link(to: Pagination.path(section: page.section, number: site.pagerNumber(of: group.value.value, in: page.section))))
+            value["more"] = .bool(shown.count < siblings.count)
+            object["group"] = .input(inputs.sectionPages(page.section), .object(value))
         }
         return .object(object)
     }
@@ -320,6 +388,8 @@ final class SummaryCache: @unchecked Sendable {
     /// A section's summaries (`group` nil) or one group's, with links from one place.
     struct ListKey: Hashable {
         var group: String?
+        /// Which list of the section (see `ContextBuilder.summaryList`).
+        var pager: Int
         var linker: LinkerKey
     }
 

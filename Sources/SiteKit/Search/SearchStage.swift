@@ -18,7 +18,8 @@ enum SearchStage {
 
     /// What the index holds of `page` (nil for pages left out of search), given its rendered Markdown.
     static func document(for page: Page, markdown: RenderedMarkdown?, site: SiteModel) -> SearchDocument? {
-        guard page.kind != .notFound, page.frontMatter.params["search"] != .bool(false) else { return nil }
+        // Pager pages (a list's page 2, 3, …) repeat the list page's text: only the list page is found.
+        guard page.kind != .notFound, page.pagerNumber == 1, page.frontMatter.params["search"] != .bool(false) else { return nil }
         var fields = [
             SearchField(name: "title", text: page.title, weight: 10),
             SearchField(name: "headings", text: (markdown?.headings ?? []).map(\.text).joined(separator: "\n"), weight: 4),

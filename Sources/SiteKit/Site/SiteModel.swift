@@ -17,6 +17,8 @@ struct SiteModel: Sendable {
     var homeIndex: Int?
     /// The data files (`site.data`).
     var data = SiteData()
+    /// Indexes of each paginated section's pager pages, for list pages 2, 3, … (see `Pagination`).
+    var pagerPages: [String: [Int]] = [:]
     /// Grouped sections' pages by group value, in the order site.yml declares the values.
     private var groupsBySection: [String: [(value: EnumeratedValue, members: [Int])]] = [:]
 
@@ -30,6 +32,7 @@ struct SiteModel: Sendable {
             if !page.sourcePath.isEmpty { bySource[page.sourcePath] = index }
             switch page.kind {
             case .single: members[page.section, default: []].append(index)
+            case .section where page.pagerNumber > 1: pagerPages[page.section, default: []].append(index)
             case .section: lists[page.section] = index
             case .home: homeIndex = index
             default: break
@@ -101,6 +104,7 @@ struct SiteModel: Sendable {
         pageBySource = previous.pageBySource
         homeIndex = previous.homeIndex
         groupsBySection = previous.groupsBySection
+        pagerPages = previous.pagerPages
     }
 
     func schema(of page: Page) -> SectionSchema? {
@@ -115,5 +119,38 @@ struct SiteModel: Sendable {
     /// Pages of a grouped section, by the group's value, in the order site.yml declares the values.
     func groups(of section: String) -> [(value: EnumeratedValue, members: [Int])] {
         groupsBySection[section] ?? []
+    }
+
+    /// The list page of grouped `section` on which group `value` starts (see `pagerSlice`).
+    func pagerNumber(of value: String, in section: String) -> Int {
+        guard let size = config.pageSize(of: section) else { return 1 }
+        var offset = 0
+        for group in groups(of: section) {
+            if group.value.value == value { break }
+            offset += group.members.count
+        }
+        return min(offset / size + 1, pagerCount(of: section))
+    }
+
+    /// How many list pages `section` has (1 when it is not paginated).
+    func pagerCount(of section: String) -> Int {
+        Pagination.pageCount(members: sectionMembers[section]?.count ?? 0, size: config.pageSize(of: section))
+    }
+
+    /// The pages list page `number` of `section` shows. A grouped section is paged in group order
+    /// (the groups in site.yml order, each sorted as lists are; pages in no group last), so a group
+    /// goes on where the last page left it; any other in list order.
+    func pagerSlice(of section: String, number: Int) -> [Int] {
+        let members = sectionMembers[section] ?? []
+        guard let size = config.pageSize(of: section) else { return members }
+        var order = members
+        let groups = groups(of: section)
+        if !groups.isEmpty {
+            let grouped = groups.flatMap(\.members)
+            let inGroups = Set(grouped)
+            order = grouped + members.filter { !inGroups.contains($0) }
+        }
+        let start = min((number - 1) * size, order.count)
+        return Array(order[start..<min(start + size, order.count)])
     }
 }

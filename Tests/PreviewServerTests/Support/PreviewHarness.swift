@@ -51,13 +51,16 @@ func withPreview(project: TestProject = TestProject(), configure: (inout Preview
 
 struct TimedOut: Error, CustomStringConvertible { var description: String }
 
-/// Polls `condition` every 20 ms until it holds; fails after `limit`.
+/// Polls `condition` every 20 ms until it holds; fails after `limit`. It is asked once more after
+/// the deadline: a sleep that overran it (the test's task not resumed while other suites' synchronous
+/// builds held every thread of the pool) is no evidence that the condition never came true.
 func eventually(_ what: String, within limit: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if try await condition() { return }
         try await Task.sleep(for: .milliseconds(20))
     }
+    if try await condition() { return }
     throw TimedOut(description: "timed out waiting for \(what)")
 }
 
