@@ -47,17 +47,13 @@ final class RequestGate: @unchecked Sendable {
             socketAddress.sin6_family = sa_family_t(AF_INET6)
             socketAddress.sin6_port = port.bigEndian
             inet_pton(AF_INET6, address.ip, &socketAddress.sin6_addr)
-            bound = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
-            }
+            bound = Self.bind(descriptor, &socketAddress)
         } else {
             var socketAddress = sockaddr_in()
             socketAddress.sin_family = sa_family_t(AF_INET)
             socketAddress.sin_port = port.bigEndian
             inet_pton(AF_INET, address.ip, &socketAddress.sin_addr)
-            bound = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
+            bound = Self.bind(descriptor, &socketAddress)
         }
         if bound == 0 { bound = listen(descriptor, 128) }
         guard bound == 0 else {
@@ -67,6 +63,19 @@ final class RequestGate: @unchecked Sendable {
         }
         listener = descriptor
         self.port = RequestGate.boundPort(descriptor) ?? port
+    }
+
+    /// `bind` with a concrete socket address type (`sockaddr_in`, `sockaddr_in6`).
+    private static func bind<Address>(_ descriptor: Int32, _ address: inout Address) -> Int32 {
+        withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                #if canImport(Glibc)
+                Glibc.bind(descriptor, pointer, socklen_t(MemoryLayout<Address>.size))
+                #else
+                Darwin.bind(descriptor, pointer, socklen_t(MemoryLayout<Address>.size))
+                #endif
+            }
+        }
     }
 
     /// Accepts connections on a thread of its own until `stop`.

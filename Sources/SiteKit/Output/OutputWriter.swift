@@ -1,5 +1,6 @@
 import CSystem
 import Foundation
+import SiteSupport
 
 /// Writes the built site into a staging folder next to the output folder, then swaps it into place
 /// in one step, so `public/` is either the old site or the new one, never half of each. Files whose
@@ -188,17 +189,8 @@ public final class StagingFolder: @unchecked Sendable {
             throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            offset += count
-        }
+        let failure = FileDescriptorWrite.all(bytes, to: descriptor)
+        if failure != 0 { throw WriteError(description: "cannot write \(path): \(String(cString: strerror(failure)))") }
     }
 
     /// Whether the file at `path` holds exactly `bytes` (size checked first, so most changes cost one stat).

@@ -1,4 +1,5 @@
 import Foundation
+import SiteSupport
 
 /// Writes the files `init` and `new` make: each created afresh (never over an existing file, nor
 /// through a symbolic link), all or none — when one cannot be written, the files and folders
@@ -64,17 +65,7 @@ enum ScaffoldWriter {
 
     /// Writes all of `bytes`; the reason when it cannot.
     private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> String? {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return String(cString: strerror(errno))
-            }
-            offset += count
-        }
-        return nil
+        let failure = FileDescriptorWrite.all(bytes, to: descriptor)
+        return failure == 0 ? nil : String(cString: strerror(failure))
     }
 }
