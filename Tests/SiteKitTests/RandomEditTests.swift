@@ -21,26 +21,35 @@ import Testing
         for step in 0..<120 {
             let edit = site.randomEdit()
             let changed = edit.apply(to: folder)
-            let result = builder.rebuild(changed: changed.map { folder.path + "/" + $0 })
-            _ = builder.completeDeferredFiles()
-            var options = BuildOptions.project(folder)
-            options.dryRun = true
-            let full = SiteBuilder.build(options)
             let context = "seed \(seed), step \(step): \(edit.summary)"
-            try #require(result.report.succeeded == full.succeeded,
-                         "\(context): incremental \(result.report.diagnostics.items.map(\.message)), full \(full.diagnostics.items.map(\.message))")
-            if full.succeeded {
-                good += 1
-                let expected = Dictionary(uniqueKeysWithValues: full.files.map { ($0.path, $0.bytes) })
-                let stale = Set(expected.keys).union(builder.outputs.keys).filter { expected[$0] != builder.outputs[$0] }.sorted()
-                try #require(stale.isEmpty, "\(context): differs from a full build in \(stale)")
-            } else {
-                let messages = { (report: BuildReport) in Set(report.diagnostics.items.map { "\($0.path): \($0.message)" }) }
-                try #require(messages(result.report) == messages(full), "\(context): other diagnostics than a full build's")
-            }
+            if try builder.rebuildMatchingAFullBuild(changed, in: folder, context: context).built { good += 1 }
         }
         // Most edits leave a site that builds (broken files are fixed by the next edit).
         #expect(good > 80, "only \(good) of 120 edits built")
+    }
+}
+
+extension IncrementalBuilder {
+    /// Rebuilds after `changed` (paths inside `folder`), completes the deferred site-wide files,
+    /// and requires the result to be a fresh full build's: the same files byte for byte, or the
+    /// same diagnostics when it fails. Returns the rebuild and whether the full build succeeded.
+    func rebuildMatchingAFullBuild(_ changed: [String], in folder: TemporaryFolder, context: String) throws -> (result: IncrementalResult, built: Bool) {
+        let result = rebuild(changed: changed.map { folder.path + "/" + $0 })
+        _ = completeDeferredFiles()
+        var options = BuildOptions.project(folder)
+        options.dryRun = true
+        let full = SiteBuilder.build(options)
+        try #require(result.report.succeeded == full.succeeded,
+                     "\(context): incremental \(result.report.diagnostics.items.map(\.message)), full \(full.diagnostics.items.map(\.message))")
+        if full.succeeded {
+            let expected = Dictionary(uniqueKeysWithValues: full.files.map { ($0.path, $0.bytes) })
+            let stale = Set(expected.keys).union(outputs.keys).filter { expected[$0] != outputs[$0] }.sorted()
+            try #require(stale.isEmpty, "\(context): differs from a full build in \(stale)")
+        } else {
+            let messages = { (report: BuildReport) in Set(report.diagnostics.items.map { "\($0.path): \($0.message)" }) }
+            try #require(messages(result.report) == messages(full), "\(context): other diagnostics than a full build's")
+        }
+        return (result, full.succeeded)
     }
 }
 
