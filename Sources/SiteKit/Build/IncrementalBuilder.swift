@@ -120,8 +120,7 @@ public final class IncrementalBuilder {
     /// Rebuilds after changes to the files at `changed` (absolute paths of files or folders under
     /// the content or templates folder, added, edited or removed).
     public func rebuild(changed: [String]) -> IncrementalResult {
-        var report = BuildReport()
-        report.warningsAreErrors = options.warningsAreErrors
+        var report = BuildStages.report(options)
         var clock = StageClock()
         let templatesDisplay = options.display(options.templatesDir)
         let contentPrefix = contentRoot + "/"
@@ -145,7 +144,7 @@ public final class IncrementalBuilder {
         let dataRoot = contentPrefix + SiteData.folder
         let isData = { (path: String) in path == dataRoot || path.hasPrefix(dataRoot + "/") }
         if full || changed.contains(where: { isData($0) || $0 == contentRoot }) {
-            (data, dataDiagnostics) = DataLoader.load(contentRoot: contentRoot, contentDisplay: options.display(options.contentDir), config: config)
+            (data, dataDiagnostics) = BuildStages.data(options, config: config)
         }
         report.diagnostics.append(contentsOf: dataDiagnostics)
 
@@ -392,8 +391,7 @@ public final class IncrementalBuilder {
         var siteWide: [OutputFile] = []
         if !deferring {
             let searchFiles = SearchStage.files(for: site, settings: config.search)
-            report.searchIndexFiles = searchFiles.count
-            report.searchIndexBytes = searchFiles.reduce(0) { $0 + $1.bytes.count }
+            BuildStages.countSearchIndex(files: searchFiles.count, bytes: searchFiles.reduce(0) { $0 + $1.bytes.count }, into: &report)
             siteWide = searchFiles + assembly.siteFiles()
         }
         clock.lap("search index", &report)
@@ -438,12 +436,8 @@ public final class IncrementalBuilder {
         let pageFiles = site.pages.compactMap { page in rendered[page.outputPath].map { OutputFile(path: page.outputPath, bytes: $0) } }
         let files = pageFiles + assembly.calendarFiles + assembly.redirectFiles + siteWide + templates.assets
         // Outputs can only start to clash when pages move or templates (assets) change.
-        if !swapsInPlace || changed.contains(where: { $0.hasPrefix(templatesPrefix) || $0 == templatesRoot }) {
-            report.diagnostics.append(contentsOf: SiteBuilder.duplicateOutputs(files, site: site, templatesDisplay: templatesDisplay))
-        }
-        report.pageCount = pageFiles.count
-        report.files = files
-        report.fileCount = files.count
+        BuildStages.finish(files, pageCount: pageFiles.count, site: site, templatesDisplay: templatesDisplay,
+                           checksClashes: !swapsInPlace || templatesChanged, keepsFiles: true, into: &report)
         clock.lap("site files", &report)
 
         guard report.succeeded else {

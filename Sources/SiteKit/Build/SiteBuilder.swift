@@ -7,8 +7,7 @@ import TemplateEngine
 /// diagnostics instead of stopping; the output folder is only replaced when no stage found an error.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
-        var report = BuildReport()
-        report.warningsAreErrors = options.warningsAreErrors
+        var report = BuildStages.report(options)
         var clock = StageClock()
         let templatesDisplay = options.display(options.templatesDir)
 
@@ -22,8 +21,7 @@ public enum SiteBuilder {
         let (loadedConfig, configDiagnostics) = ConfigStage.load(options)
         report.diagnostics.append(contentsOf: configDiagnostics)
         guard let config = loadedConfig else { return report }
-        let (data, dataDiagnostics) = DataLoader.load(contentRoot: options.absolute(options.contentDir),
-                                                      contentDisplay: options.display(options.contentDir), config: config)
+        let (data, dataDiagnostics) = BuildStages.data(options, config: config)
         report.diagnostics.append(contentsOf: dataDiagnostics)
         clock.lap("config", &report)
 
@@ -83,20 +81,17 @@ public enum SiteBuilder {
         let siteAssembly = assembly
         let siteFiles = Made<[OutputFile]>()
         let making = DispatchGroup()
-        DispatchQueue.global().async(group: making) { siteFiles.value = siteAssembly.calendarFiles + siteAssembly.redirectFiles + siteAssembly.siteFiles() }
+        DispatchQueue.global().async(group: making) { siteFiles.value = BuildStages.siteFiles(siteAssembly) }
         let (searchFiles, searchDiagnostics) = streamed.finishSearchIndex()
         making.wait()
         report.diagnostics.append(contentsOf: searchDiagnostics)
-        report.searchIndexFiles = streamed.searchIndex.fileCount
-        report.searchIndexBytes = streamed.searchIndex.byteCount
+        BuildStages.countSearchIndex(files: streamed.searchIndex.fileCount, bytes: streamed.searchIndex.byteCount, into: &report)
         clock.lap("search, feed", &report)
 
         let others = (siteFiles.value ?? []) + templates.assets
         let outputs = streamed.outputs + searchFiles + others
-        report.diagnostics.append(contentsOf: duplicateOutputs(outputs, site: assembly.site, templatesDisplay: templatesDisplay))
-        report.pageCount = streamed.outputs.count
-        report.fileCount = outputs.count
-        if options.dryRun { report.files = outputs }
+        BuildStages.finish(outputs, pageCount: streamed.outputs.count, site: assembly.site, templatesDisplay: templatesDisplay,
+                           keepsFiles: options.dryRun, into: &report)
         clock.lap("checks", &report)
         if options.checkOutput {
             report.diagnostics.append(contentsOf: SiteChecker.check(outputs, baseURL: config.baseURL,
@@ -117,63 +112,6 @@ public enum SiteBuilder {
         }
         clock.lap("write", &report)
         return report
-    }
-    /// Two generated files at one path (a page named like an asset, say): an error naming both.
-    /// Pages clashing with pages are already reported where their URLs are decided.
-    static func duplicateOutputs(_ files: [OutputFile], site: SiteModel, templatesDisplay: String) -> [Diagnostic] {
-        var seen: Set<String> = []
-        var pagePaths: Set<String> = []
-        var clashing: Set<String> = []
-        for page in site.pages where !pagePaths.insert(page.outputPath).inserted { clashing.insert(page.outputPath) }
-        var diagnostics: [Diagnostic] = []
-        for file in files where !seen.insert(file.path).inserted && !clashing.contains(file.path) {
-            let page = site.pages.first { $0.outputPath == file.path }
-            let origin = page.map { $0.displayPath.isEmpty ? $0.outputPath : $0.displayPath } ?? templatesDisplay + "/" + file.path
-            diagnostics.append(.error(origin, "two outputs would be written to \(file.path)"))
-        }
-        diagnostics += folderFileClashes(files, site: site, templatesDisplay: templatesDisplay)
-        return diagnostics
-    }
-
-    /// Outputs that need a folder where another output is a file: a page whose slug is `feed.xml`
-    /// (or `sitemap.xml`, `robots.txt`, `404.html`…) would be written to `feed.xml/index.html`
-    /// beside the generated `feed.xml`. Reported at the page's `slug` line when it has one.
-    static func folderFileClashes(_ files: [OutputFile], site: SiteModel, templatesDisplay: String) -> [Diagnostic] {
-        let paths = Set(files.map(\.path))
-        var pageByOutput: [String: Page] = [:]
-        for page in site.pages { pageByOutput[page.outputPath] = page }
-        var diagnostics: [Diagnostic] = []
-        for file in files {
-            // On bytes: a Character scan of every output path cost more than the check itself.
-            var utf8 = Substring(file.path).utf8
-            while let slash = utf8.lastIndex(of: UInt8(ascii: "/")) {
-                utf8 = utf8[..<slash]
-                let folder = Substring(utf8)
-                guard paths.contains(String(folder)) else { continue }
-                let message = "'\(folder)' is a file of the site, so '\(file.path)' cannot be written in a folder of that name"
-                if let page = pageByOutput[file.path] ?? pageByOutput[String(folder)], !page.displayPath.isEmpty {
-                    let at = page.frontMatter.positions["slug"]
-                    diagnostics.append(.error(page.displayPath, line: at?.line ?? 1, column: at?.column ?? 1,
-                                              message + (at == nil ? "" : ": choose another slug")))
-                } else {
-                    diagnostics.append(.error(templatesDisplay + "/" + file.path, message))
-                }
-                break
-            }
-        }
-        return diagnostics
-    }
-}
-
-/// Times the pipeline's stages for `--timings`.
-struct StageClock {
-    private var last = ContinuousClock.now
-
-    mutating func lap(_ stage: String, _ report: inout BuildReport) {
-        let now = ContinuousClock.now
-        let elapsed = now - last
-        report.timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-        last = now
     }
 }
 
