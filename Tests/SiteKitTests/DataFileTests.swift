@@ -45,6 +45,21 @@ import Testing
         #expect(!files.keys.contains { $0.hasPrefix("data/") })
     }
 
+    /// CSV is not read (README, "Data files"): a `.csv` there is a warning at the file, not silence,
+    /// and an error under `--strict`.
+    @Test func aCSVFileIsAWarningAndNotRead() {
+        let folder = project()
+        folder.write("Content/data/partners.csv", "name,city\n\"Chengdu, Sichuan\",x\n")
+        let report = SiteBuilder.build(BuildOptions.project(folder))
+        let messages = report.diagnostics.sorted.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("Content/data/partners.csv: warning: CSV data files are not read") })
+        #expect(report.succeeded)
+        #expect(!folder.fullBuildFiles().keys.contains { $0.hasPrefix("data/") })
+        var strict = BuildOptions.project(folder)
+        strict.warningsAreErrors = true
+        #expect(!SiteBuilder.build(strict).succeeded)
+    }
+
     @Test func dataIsNoSection() {
         let folder = project()
         let config = folder.read("Content/site.yml")!
