@@ -6,7 +6,6 @@ The site is the repository's Content/ and Templates/ with ten more news pages an
 .build/debug/sitegen); it must also pass `sitegen check --strict` and the Nu HTML validator.
 Without Chromium the test is skipped locally but fails when $CI is set.
 """
-import os
 import pathlib
 import re
 import shutil
@@ -19,12 +18,8 @@ WAIT = 10
 
 
 @pytest.fixture(scope="module")
-def paged_site(tmp_path_factory) -> pathlib.Path:
-    binary = pathlib.Path(os.environ.get("SITEGEN", REPO / ".build/debug/sitegen"))
-    if not binary.is_absolute():
-        binary = REPO / binary
-    if not binary.exists():
-        pytest.fail(f"no sitegen binary at {binary}: build it or set SITEGEN")
+def paged_site(tmp_path_factory, sitegen) -> pathlib.Path:
+    binary = sitegen
     work = tmp_path_factory.mktemp("pager-site")
     content = work / "content"
     shutil.copytree(REPO / "Content", content)

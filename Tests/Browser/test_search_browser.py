@@ -9,7 +9,6 @@ Without Chromium the test is skipped locally but fails when $CI is set.
 """
 import functools
 import http.server
-import os
 import pathlib
 import shutil
 import socketserver
@@ -25,12 +24,8 @@ WAIT = 10
 
 
 @pytest.fixture(scope="module")
-def built_site(tmp_path_factory) -> pathlib.Path:
-    binary = pathlib.Path(os.environ.get("SITEGEN", REPO / ".build/debug/sitegen"))
-    if not binary.is_absolute():
-        binary = REPO / binary
-    if not binary.exists():
-        pytest.fail(f"no sitegen binary at {binary}: build it or set SITEGEN")
+def built_site(tmp_path_factory, sitegen) -> pathlib.Path:
+    binary = sitegen
     work = tmp_path_factory.mktemp("search-site")
     content = work / "content"
     shutil.copytree(REPO / "Content", content)

@@ -6,7 +6,6 @@ The site is a temporary copy of the repository's Content/ and Templates/, served
 (default .build/debug/sitegen) on a free loopback port. Without Chromium the test is skipped
 locally but fails when $CI is set.
 """
-import os
 import pathlib
 import re
 import shutil
@@ -22,13 +21,9 @@ PAGE = pathlib.Path("Content/speakers/tan-jialing.md")
 
 
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory):
+def preview(tmp_path_factory, sitegen):
     """(project folder, base URL, output lines) of a running `sitegen serve`."""
-    binary = pathlib.Path(os.environ.get("SITEGEN", REPO / ".build/debug/sitegen"))
-    if not binary.is_absolute():
-        binary = REPO / binary
-    if not binary.exists():
-        pytest.fail(f"no sitegen binary at {binary}: build it or set SITEGEN")
+    binary = sitegen
     project = tmp_path_factory.mktemp("serve-site")
     for folder in ("Content", "Templates"):
         shutil.copytree(REPO / folder, project / folder)
