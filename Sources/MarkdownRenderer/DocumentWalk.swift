@@ -39,9 +39,17 @@ struct DocumentWalk {
     private var blockDestinations: [String] = []
     private var locator: SourceLocator?
 
-    init(source: String, dropsDangerousDestinations: Bool) {
+    /// The shortcode calls the scanner replaced with placeholders (empty: the text had none).
+    private let shortcodes: [ShortcodeScanner.Scanned]
+    /// Numbers of the calls found in running text, in document order, and of those that are a paragraph alone.
+    private(set) var callsInText: [Int] = []
+    private(set) var blockCalls: Set<Int> = []
+    private var imageDepth = 0
+
+    init(source: String, dropsDangerousDestinations: Bool, shortcodes: [ShortcodeScanner.Scanned] = []) {
         self.source = source
         self.dropsDangerousDestinations = dropsDangerousDestinations
+        self.shortcodes = shortcodes
     }
 
     /// The document's text without markup, one block a line.
@@ -58,13 +66,22 @@ struct DocumentWalk {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let entering = event == CMARK_EVENT_ENTER
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            case CMARK_NODE_TEXT:
+                if !shortcodes.isEmpty {
+                    if imageDepth > 0 { restoreShortcodes(in: node) } else { noteShortcodes(in: node) }
+                }
                 Self.appendLiteral(of: node, to: &blockText)
+            case CMARK_NODE_CODE:
+                if !shortcodes.isEmpty { restoreShortcodes(in: node) }
+                Self.appendLiteral(of: node, to: &blockText)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if !shortcodes.isEmpty { restoreShortcodes(in: node) }
             case CMARK_NODE_SOFTBREAK:
                 blockText.append(UInt8(ascii: " "))
             case CMARK_NODE_LINEBREAK:
                 blockText.append(UInt8(ascii: "\n"))
             case CMARK_NODE_CODE_BLOCK:
+                if !shortcodes.isEmpty { restoreShortcodes(in: node) }
                 blockText.removeAll(keepingCapacity: true)
                 Self.appendLiteral(of: node, to: &blockText)
                 if blockText.last == UInt8(ascii: "\n") { blockText.removeLast() }
@@ -76,6 +93,7 @@ struct DocumentWalk {
                     finishBlock(node)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if cmark_node_get_type(node) == CMARK_NODE_IMAGE { imageDepth += entering ? 1 : -1 }
                 if entering { visitDestination(of: node, rewriteLink: rewriteLink) }
             default:
                 break
@@ -90,6 +108,14 @@ struct DocumentWalk {
     }
 
     private mutating func finishBlock(_ node: OpaquePointer) {
+        if !shortcodes.isEmpty, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let child = cmark_node_first_child(node),
+           child == cmark_node_last_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+           let literal = cmark_node_get_literal(child) {
+            let text = String(cString: literal)
+            if let (number, end) = ShortcodeScanner.placeholder(in: text[...], at: text.startIndex), end == text.endIndex {
+                blockCalls.insert(number)
+            }
+        }
         if cmark_node_get_type(node) == CMARK_NODE_HEADING {
             let text = String(decoding: blockText, as: UTF8.self)
             let heading = Heading(
@@ -100,7 +126,11 @@ struct DocumentWalk {
         } else if firstParagraph == nil, !blockText.isEmpty,
             let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT
         {
-            firstParagraph = String(decoding: blockText, as: UTF8.self)
+            var text = String(decoding: blockText, as: UTF8.self)
+            // A summary leaves shortcodes out (their output is known only when the page renders).
+            if !shortcodes.isEmpty { text = ShortcodeScanner.substitute(text) { _ in "" } }
+            guard !text.isEmpty else { appendBlock(); block = nil; return }
+            firstParagraph = text
             let start = Int(cmark_node_get_start_line(node))
             firstParagraphLines = start...max(start, Int(cmark_node_get_end_line(node)))
         }
@@ -117,7 +147,16 @@ struct DocumentWalk {
     }
 
     private mutating func visitDestination(of node: OpaquePointer, rewriteLink: (String) -> LinkRewrite) {
-        let written = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        var written = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        if !shortcodes.isEmpty {
+            // Destinations and titles take a call's text as written: a shortcode is no URL.
+            let restored = ShortcodeScanner.substitute(written) { shortcodes[$0].source }
+            if restored != written { written = restored; cmark_node_set_url(node, restored) }
+            if let title = cmark_node_get_title(node).map({ String(cString: $0) }) {
+                let restoredTitle = ShortcodeScanner.substitute(title) { shortcodes[$0].source }
+                if restoredTitle != title { cmark_node_set_title(node, restoredTitle) }
+            }
+        }
         var destination = written
         switch rewriteLink(written) {
         case .keep:
@@ -156,6 +195,23 @@ struct DocumentWalk {
             return locator.position(of: found.lowerBound)
         }
         return locator.position(of: blockStart)
+    }
+
+    /// Records the calls whose placeholders are in this text node (running text: they are expanded).
+    private mutating func noteShortcodes(in node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node), strchr(literal, 0xEE) != nil else { return }
+        _ = ShortcodeScanner.substitute(String(cString: literal)) { number in
+            callsInText.append(number)
+            return ""
+        }
+    }
+
+    /// Puts back the source text of the calls in a code span, code block, raw HTML or alt text: left alone.
+    private func restoreShortcodes(in node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node), strchr(literal, 0xEE) != nil else { return }
+        let text = String(cString: literal)
+        let restored = ShortcodeScanner.substitute(text) { shortcodes[$0].source }
+        if restored != text { cmark_node_set_literal(node, restored) }
     }
 
     private static func appendLiteral(of node: OpaquePointer, to bytes: inout [UInt8]) {

@@ -29,7 +29,9 @@ public enum MarkdownRenderer {
         if options.smartPunctuation { cmarkOptions |= CMARK_OPT_SMART }
         if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
 
-        let parsed = markdown.withCString { cmark_parse_document($0, markdown.utf8.count, cmarkOptions) }
+        let scanned = ShortcodeScanner.replace(markdown)
+        let text = scanned?.text ?? markdown
+        let parsed = text.withCString { cmark_parse_document($0, text.utf8.count, cmarkOptions) }
         guard let document = parsed else {
             return RenderedMarkdown(
                 html: "", plainText: "", firstParagraph: nil, headings: [], tocHTML: "", links: [],
@@ -37,14 +39,14 @@ public enum MarkdownRenderer {
         }
         defer { cmark_node_free(document) }
 
-        var walk = DocumentWalk(source: markdown, dropsDangerousDestinations: !options.unsafeHTML)
+        var walk = DocumentWalk(source: markdown, dropsDangerousDestinations: !options.unsafeHTML, shortcodes: scanned?.calls ?? [])
         walk.walk(document, rewriteLink: rewriteLink)
         for pending in walk.pendingHeadings {
             HeadingAnchors.replace(pending.node, level: pending.heading.level, id: pending.heading.id)
         }
         let headings = walk.pendingHeadings.map(\.heading)
 
-        return RenderedMarkdown(
+        var rendered = RenderedMarkdown(
             html: renderHTML(document, options: cmarkOptions),
             plainText: walk.plainText,
             firstParagraph: walk.firstParagraph,
@@ -52,6 +54,30 @@ public enum MarkdownRenderer {
             tocHTML: TableOfContents.html(for: headings),
             links: walk.links,
             diagnostics: walk.diagnostics)
+        if let calls = scanned?.calls { collectShortcodes(calls, walk: walk, into: &rendered) }
+        return rendered
+    }
+
+    /// The calls the walk found in running text become `shortcodes`; malformed ones there become
+    /// diagnostics, their `{{<` put back as text.
+    private static func collectShortcodes(_ calls: [ShortcodeScanner.Scanned], walk: DocumentWalk, into rendered: inout RenderedMarkdown) {
+        var malformed = false
+        for number in walk.callsInText {
+            let scanned = calls[number]
+            if let error = scanned.error {
+                rendered.diagnostics.append(MarkdownDiagnostic(line: scanned.call.line, column: scanned.call.column, message: error))
+                malformed = true
+            } else {
+                var call = scanned.call
+                call.isBlock = walk.blockCalls.contains(number)
+                rendered.shortcodes.append(call)
+            }
+        }
+        if malformed {
+            rendered.html = ShortcodeScanner.substitute(rendered.html) { calls[$0].error == nil ? calls[$0].call.placeholder : "{{&lt;" }
+            rendered.plainText = ShortcodeScanner.substitute(rendered.plainText) { calls[$0].error == nil ? calls[$0].call.placeholder : "{{<" }
+        }
+        rendered.diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
     /// The text of the first top-level paragraph, exactly as `render(_:options:)` gives it in
@@ -68,25 +94,29 @@ public enum MarkdownRenderer {
         var cmarkOptions = CMARK_OPT_DEFAULT
         if options.smartPunctuation { cmarkOptions |= CMARK_OPT_SMART }
         if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+        let scanned = ShortcodeScanner.replace(markdown)
+        let markdown = scanned?.text ?? markdown
+        let calls = scanned?.calls ?? []
         var source = markdown
         let prefix: (text: String, lines: Int)? = source.withUTF8 { bytes in
             guard let cut = prefixCut(bytes, after: prefixBytes) else { return nil }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut.end]), as: UTF8.self)
             return (text, cut.lines)
         }
-        if let prefix, let (text, lines) = parseFirstParagraph(prefix.text, options: cmarkOptions),
+        if let prefix, let (text, lines) = parseFirstParagraph(prefix.text, options: cmarkOptions, shortcodes: calls),
            lines.upperBound < prefix.lines, !linesContainBracket(prefix.text, lines) || !mayDefineReferences(markdown) {
             return text
         }
-        return parseFirstParagraph(markdown, options: cmarkOptions)?.text
+        return parseFirstParagraph(markdown, options: cmarkOptions, shortcodes: calls)?.text
     }
 
-    private static func parseFirstParagraph(_ markdown: String, options: Int32) -> (text: String, lines: ClosedRange<Int>)? {
+    private static func parseFirstParagraph(_ markdown: String, options: Int32, shortcodes: [ShortcodeScanner.Scanned])
+        -> (text: String, lines: ClosedRange<Int>)? {
         guard let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
             return nil
         }
         defer { cmark_node_free(document) }
-        var walk = DocumentWalk(source: markdown, dropsDangerousDestinations: false)
+        var walk = DocumentWalk(source: markdown, dropsDangerousDestinations: false, shortcodes: shortcodes)
         walk.walk(document, untilFirstParagraph: true) { _ in .keep }
         guard let text = walk.firstParagraph, let lines = walk.firstParagraphLines else { return nil }
         return (text, lines)

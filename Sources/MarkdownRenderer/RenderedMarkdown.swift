@@ -14,6 +14,9 @@ public struct RenderedMarkdown: Sendable {
     public var links: [String]
     /// Problems reported by the link rewriter, at the positions of the destinations.
     public var diagnostics: [MarkdownDiagnostic]
+    /// The shortcode calls in running text, in document order; each stands as its placeholder in
+    /// `html` and `plainText` until the site pipeline expands it.
+    public var shortcodes: [ShortcodeCall] = []
 
     /// Creates a rendered document value.
     public init(

@@ -67,6 +67,22 @@ struct Assembly: Sendable {
         }
     }
 
+    /// Gives the pages with shortcodes their expanded Markdown, for the search index and feed made
+    /// from `site.pages` (`serve`); a call that fails to expand is reported by the page's render.
+    mutating func expandShortcodesForSiteFiles(library: TemplateLibrary) {
+        let indexes = site.pages.indices.filter { !(site.pages[$0].markdown?.shortcodes.isEmpty ?? true) }
+        guard !indexes.isEmpty else { return }
+        let renderer = PageRenderer(self, library: library, templatesDisplay: "", indexes: [])
+        for index in indexes {
+            var reads: Set<Int>?
+            var templates: Set<BuildInput> = []
+            if case .success(let expanded?) = renderer.expandingShortcodes(index, markdown: site.pages[index].markdown,
+                                                                            reads: &reads, templates: &templates) {
+                site.pages[index].markdown = expanded
+            }
+        }
+    }
+
     /// The pages whose `site.pages` entry must carry its rendered Markdown when `siteFiles()`
     /// runs: the feed's entries, whose content it includes.
     var feedEntries: [Int] { SiteFiles.feedEntries(site, feedSections: feedSections) }
@@ -111,6 +127,23 @@ struct PageRenderer: Sendable {
         templatesByLayout = templates
     }
 
+    /// `markdown` with its shortcodes expanded (itself when it has none); the templates they went
+    /// through are added to `templates`.
+    func expandingShortcodes(_ index: Int, markdown: RenderedMarkdown?, reads: inout Set<Int>?,
+                             templates: inout Set<BuildInput>) -> Result<RenderedMarkdown?, Diagnostics> {
+        guard let markdown, !markdown.shortcodes.isEmpty else { return .success(markdown) }
+        for call in markdown.shortcodes {
+            let name = "shortcodes/" + call.name
+            if library.contains(name) {
+                templates.formUnion(library.dependencies(of: name).union([name]).map(BuildInput.template))
+            } else {
+                templates.insert(.template(name))
+            }
+        }
+        let expander = ShortcodeExpander(site: assembly.site, contexts: assembly.contexts, library: library)
+        return expander.expand(markdown, page: index, reads: &reads).map { $0 }
+    }
+
     /// Page `index` through `layout`, with `markdown` as its content when given (else the page's
     /// own); written to `staging` when given, the result then keeping only the path.
     func render(_ index: Int, layout resolved: Result<String, Diagnostic>, markdown: RenderedMarkdown? = nil,
@@ -128,12 +161,21 @@ struct PageRenderer: Sendable {
         case .failure(let diagnostic):
             return .failure(Diagnostics([diagnostic]))
         case .success(let layout):
+            var shortcodeReads: Set<Int>? = reads == nil ? nil : []
+            var templates = templatesByLayout[layout] ?? []
+            let content: RenderedMarkdown?
+            switch expandingShortcodes(index, markdown: markdown ?? page.markdown, reads: &shortcodeReads, templates: &templates) {
+            case .success(let expanded): content = expanded
+            case .failure(let diagnostics):
+                if reads != nil { reads = PageReads(codes: shortcodeReads ?? [], templates: templates) }
+                return .failure(diagnostics)
+            }
             let bytes: [UInt8]
             do throws(TemplateErrors) {
-                let context = assembly.contexts.context(for: index, names: namesByLayout[layout], markdown: markdown)
+                let context = assembly.contexts.context(for: index, names: namesByLayout[layout], markdown: content)
                 if reads != nil {
-                    var codes: Set<Int> = []
-                    defer { reads = PageReads(codes: codes, templates: templatesByLayout[layout] ?? []) }
+                    var codes: Set<Int> = shortcodeReads ?? []
+                    defer { reads = PageReads(codes: codes, templates: templates) }
                     bytes = try library.render(layout, context: context, strict: true, reads: &codes)
                 } else {
                     bytes = try library.render(layout, context: context, strict: true)

@@ -389,8 +389,9 @@ public final class IncrementalBuilder {
         // Site-wide files: made now, or (serve) left as they were and made after the pages are out.
         let deferring = defersSiteWideFiles && !full && !changed.isEmpty && !siteWidePaths.isEmpty
         var siteWide: [OutputFile] = []
+        if let library = templates.library { assembly.expandShortcodesForSiteFiles(library: library) }
         if !deferring {
-            let searchFiles = SearchStage.files(for: site, settings: config.search)
+            let searchFiles = SearchStage.files(for: assembly.site, settings: config.search)
             BuildStages.countSearchIndex(files: searchFiles.count, bytes: searchFiles.reduce(0) { $0 + $1.bytes.count }, into: &report)
             siteWide = searchFiles + assembly.siteFiles()
         }

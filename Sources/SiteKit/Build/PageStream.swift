@@ -149,8 +149,19 @@ struct PageStream: Sendable {
             var slice = SliceOutput()
             for index in order[slices[number]] {
                 let page = site.pages[index]
-                let (markdown, markdownDiagnostics) = self.markdown(of: page)
+                var (markdown, markdownDiagnostics) = self.markdown(of: page)
                 slice.diagnostics += markdownDiagnostics
+                if let renderer, let written = markdown, !written.shortcodes.isEmpty {
+                    // Expanded first, so that search and the feed see the shortcodes' text.
+                    var reads: Set<Int>?
+                    var templates: Set<BuildInput> = []
+                    switch renderer.expandingShortcodes(index, markdown: written, reads: &reads, templates: &templates) {
+                    case .success(let expanded): markdown = expanded
+                    case .failure(let diagnostics):
+                        slice.diagnostics += diagnostics.items
+                        continue
+                    }
+                }
                 if let renderer, let layout = layouts[index] {
                     switch renderer.render(index, layout: layout, markdown: markdown, staging: staging) {
                     case .success(let file):

@@ -39,13 +39,28 @@ enum MarkdownStage {
         -> (markdown: RenderedMarkdown, linked: Set<String>, diagnostics: [Diagnostic]) {
         var linked: Set<String> = []
         let origin = LinkResolver.Origin(page)
-        let rendered = MarkdownRenderer.render(body, options: options) { destination in
+        var rendered = MarkdownRenderer.render(body, options: options) { destination in
             let (rewrite, target) = resolver.resolve(destination, from: origin)
             if let target { linked.insert(target) }
             return rewrite
         }
-        let diagnostics = rendered.diagnostics.map {
+        var diagnostics = rendered.diagnostics.map {
             Diagnostic.error(page.displayPath, line: $0.line + page.bodyFirstLine - 1, column: $0.column, $0.message)
+        }
+        // A shortcode's `ref` names a content page, resolved as a link from this page is.
+        for (number, call) in rendered.shortcodes.enumerated() {
+            guard let reference = call.argument("ref") else { continue }
+            let (rewrite, target) = resolver.resolve(reference.value, from: origin)
+            let at = (line: reference.line + page.bodyFirstLine - 1, column: reference.column)
+            if case .error(let message) = rewrite {
+                diagnostics.append(.error(page.displayPath, line: at.line, column: at.column, "shortcode '\(call.name)': ref: \(message)"))
+            } else if let target {
+                linked.insert(target)
+                rendered.shortcodes[number].referenceSource = target
+            } else {
+                diagnostics.append(.error(page.displayPath, line: at.line, column: at.column,
+                                          "shortcode '\(call.name)': ref '\(reference.value)' must name a content page (a .md file)"))
+            }
         }
         return (rendered, linked, diagnostics)
     }
