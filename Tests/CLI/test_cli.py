@@ -71,6 +71,12 @@ CASES = {
                         r"Templates/layouts/people/single\.mustache:1:19: error: .*nothere"),
     "missing layout": ("Content/about.md", "---\ntitle: About\nlayout: fancy\n---\n",
                        r"Content/about\.md:3:9: error: layout 'fancy' does not exist"),
+    "shortcode with a missing ref": ("Content/about.md", "---\ntitle: About\n---\n\n- {{< card ref=\"people/nobody.md\" >}}\n",
+                                     r"Content/about\.md:5:12: error: shortcode 'card': ref: link to 'people/nobody\.md': no such content file"),
+    "unknown shortcode": ("Content/about.md", "---\ntitle: About\n---\n\n> Quote {{< nothere >}}\n",
+                          r"Content/about\.md:5:9: error: shortcode 'nothere': no such shortcode"),
+    "unclosed shortcode": ("Content/about.md", "---\ntitle: About\n---\nText {{< card ref=\"a.md\"\n",
+                           r"Content/about\.md:4:6: error: shortcode 'card': no '>}}' on this line"),
 }
 
 
@@ -228,3 +234,17 @@ def test_a_misspelt_field_warns_and_fails_under_strict(project):
     assert plain.returncode == 0
     assert "Content/extra.md:3:1: warning: unknown field 'weigth': did you mean 'weight'?" in plain.stderr
     assert run(project, "build", "--strict").returncode == 1
+
+
+def test_a_shortcode_renders_its_template_and_stays_as_written_in_code(project):
+    (project / "Templates/shortcodes").mkdir()
+    (project / "Templates/shortcodes/person.mustache").write_text(
+        '{{#ref}}<span class="person"><a href="{{url}}">{{title}}</a>, {{params.role}}</span>{{/ref}}\n')
+    (project / "Content/about.md").write_text(
+        "---\ntitle: About\n---\n- Meet {{< person ref=\"people/ada.md\" >}}\n\n```\n{{< person ref=\"nobody.md\" >}}\n```\n")
+    result = run(project, "build")
+    assert result.returncode == 0, result.stderr
+    html = (project / "public/about/index.html").read_text()
+    assert '<li>Meet <span class="person"><a href="../people/ada/index.html">Ada</a>, Engineer</span></li>' in html
+    assert "{{&lt; person ref=&quot;nobody.md&quot; &gt;}}" in html
+    assert run(project, "check", "--strict").returncode == 0
