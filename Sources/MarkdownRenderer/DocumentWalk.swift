@@ -117,7 +117,9 @@ struct DocumentWalk {
             }
         }
         if cmark_node_get_type(node) == CMARK_NODE_HEADING {
-            let text = String(decoding: blockText, as: UTF8.self)
+            var text = String(decoding: blockText, as: UTF8.self)
+            // Ids and the table of contents leave shortcodes out (their output is made later).
+            if !shortcodes.isEmpty { text = ShortcodeScanner.substitute(text) { _ in "" } }
             let heading = Heading(
                 level: Int(cmark_node_get_heading_level(node)),
                 id: slugger.uniqueID(for: text),

@@ -104,6 +104,13 @@ import Testing
         #expect(MarkdownRenderer.render("{{< card >}}\n\nThe text.\n").firstParagraph == "The text.")
     }
 
+    @Test func headingIdsAndTheTableOfContentsLeaveShortcodesOut() throws {
+        let result = MarkdownRenderer.render("## Meet {{< card >}}\n\n## Later\n")
+        #expect(result.headings.map(\.id) == ["meet", "later"])
+        #expect(!result.tocHTML.contains("\u{E000}"))
+        #expect(result.html.contains("<h2 id=\"meet\">Meet " + (try #require(result.shortcodes.first)).placeholder + "</h2>"))
+    }
+
     @Test func textWithoutCallsIsUnchanged() {
         #expect(ShortcodeScanner.replace("No {{ calls }} here {< or <{{ >}}.")?.text == nil)
     }
