@@ -32,6 +32,21 @@ import Testing
         #expect(!html.contains("\u{E000}"))
     }
 
+    @Test func manyCallsEachGetTheirOwnOutputInOrder() throws {
+        // Twelve calls: placeholders 1 and 10, 11 share a prefix; odd ones are paragraphs of their own.
+        let body = (0..<12).map { $0 % 2 == 1 ? "{{< note text=\"n\($0)\" >}}" : "Text {{< note text=\"n\($0)\" >}} end." }
+            .joined(separator: "\n\n") + "\n"
+        let html = try beta(project(beta: body).fullBuildFiles())
+        for number in 0..<12 {
+            let note = "<em class=\"note\">n\(number)</em>"
+            #expect(html.contains(number % 2 == 1 ? "\n\(note)\n" : "<p>Text \(note) end.</p>"), "call \(number)")
+            #expect(!html.contains("<p>\(note)</p>"))
+        }
+        let positions = (0..<12).compactMap { html.range(of: "n\($0)</em>")?.lowerBound }
+        #expect(positions.count == 12 && positions == positions.sorted())
+        #expect(!html.contains("\u{E000}") && !html.contains("\u{E001}"))
+    }
+
     @Test func shortcodesInCodeAreLeftAlone() throws {
         let folder = project(beta: "Write `{{< note text=\"x\" >}}` for a note.\n\n```\n{{< nope ref=\"gone.md\" >}}\n```\n")
         let html = try beta(folder.fullBuildFiles())

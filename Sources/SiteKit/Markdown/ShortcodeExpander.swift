@@ -111,15 +111,33 @@ struct ShortcodeExpander {
         })
     }
 
-    /// `text` with each placeholder replaced by its output; a placeholder in `blocks` that is a
-    /// paragraph of its own replaces the whole `<p>…</p>`.
+    /// `text` with each placeholder replaced by its output, in one pass over the text; a placeholder
+    /// in `blocks` that is a paragraph of its own replaces the whole `<p>…</p>`.
     static func replace(_ text: String, _ outputs: [String: String], blocks: Set<String>) -> String {
-        var text = text
-        for placeholder in blocks {
-            if let output = outputs[placeholder] { text = text.replacing("<p>" + placeholder + "</p>", with: output) }
+        guard !outputs.isEmpty else { return text }
+        let open: Character = "\u{E000}", close: Character = "\u{E001}"
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var rest = text[...]
+        while let start = rest.firstIndex(of: open), let end = rest[start...].firstIndex(of: close) {
+            let placeholder = String(rest[start...end])
+            var after = rest.index(after: end)
+            guard let output = outputs[placeholder] else {
+                result += rest[..<after]
+                rest = rest[after...]
+                continue
+            }
+            var before = rest[..<start]
+            if blocks.contains(placeholder), before.hasSuffix("<p>"), rest[after...].hasPrefix("</p>") {
+                before = before.dropLast(3)
+                after = rest.index(after, offsetBy: 4)
+            }
+            result += before
+            result += output
+            rest = rest[after...]
         }
-        for (placeholder, output) in outputs { text = text.replacing(placeholder, with: output) }
-        return text
+        result += rest
+        return result
     }
 
     /// The text a reader sees of a template's HTML output: tags dropped, references decoded, spaces collapsed.
