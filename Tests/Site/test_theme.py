@@ -98,3 +98,12 @@ def test_stylesheet_is_self_contained_with_focus_and_print_styles(site_dir):
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", css), "external url() in site.css"
     for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css):
         assert (site_dir / "assets/css" / url).resolve().exists(), url
+
+
+def test_no_template_syntax_reaches_a_reader(site_dir):
+    """No page shows Mustache or shortcode syntax, or a shortcode placeholder, as text (a comment in
+    a template that contains '}}' ends early and prints the rest)."""
+    for path in html_pages(site_dir):
+        text = read(path).text("body")
+        for leftover in ("{{", "}}", "\ue000", "\ue001"):
+            assert leftover not in text, f"{path.relative_to(site_dir)}: {leftover!r} in the page's text"
