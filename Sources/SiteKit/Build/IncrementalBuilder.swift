@@ -389,11 +389,12 @@ public final class IncrementalBuilder {
         // Site-wide files: made now, or (serve) left as they were and made after the pages are out.
         let deferring = defersSiteWideFiles && !full && !changed.isEmpty && !siteWidePaths.isEmpty
         var siteWide: [OutputFile] = []
-        if let library = templates.library { assembly.expandShortcodesForSiteFiles(library: library) }
         if !deferring {
-            let searchFiles = SearchStage.files(for: assembly.site, settings: config.search)
+            var expanded = assembly
+            if let library = templates.library { expanded.expandShortcodesForSiteFiles(library: library) }
+            let searchFiles = SearchStage.files(for: expanded.site, settings: config.search)
             BuildStages.countSearchIndex(files: searchFiles.count, bytes: searchFiles.reduce(0) { $0 + $1.bytes.count }, into: &report)
-            siteWide = searchFiles + assembly.siteFiles()
+            siteWide = searchFiles + expanded.siteFiles()
         }
         clock.lap("search index", &report)
 
@@ -484,16 +485,20 @@ public final class IncrementalBuilder {
         public let version: Int
         let assembly: Assembly
         let settings: SearchSettings
+        /// The templates of the pages' shortcodes, expanded here (search and the feed see their text).
+        let library: TemplateLibrary?
 
         public func make() -> [OutputFile] {
-            SearchStage.files(for: assembly.site, settings: settings) + assembly.siteFiles()
+            var assembly = assembly
+            if let library { assembly.expandShortcodesForSiteFiles(library: library) }
+            return SearchStage.files(for: assembly.site, settings: settings) + assembly.siteFiles()
         }
     }
 
     /// The site-wide files the last rebuild left for later, if any.
     public func deferredWork() -> DeferredWork? {
         guard let assembly = pendingAssembly, let config else { return nil }
-        return DeferredWork(version: version, assembly: assembly, settings: config.search)
+        return DeferredWork(version: version, assembly: assembly, settings: config.search, library: templates.library)
     }
 
     /// Puts in the files `work` made at `version`; returns the output paths that changed, or nil
