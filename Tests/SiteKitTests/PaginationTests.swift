@@ -113,6 +113,26 @@ import Testing
         #expect(topic.contains("<p id=\"first\">Ada ../../people/ada/index.html</p>"))
     }
 
+    @Test func siteSectionsGroupsTellWhereEachGroupStartsWithoutItsPages() throws {
+        let folder = project(topics: "    paginate: 2\n")
+        folder.write("Templates/layouts/home.mustache",
+                     "{{<base}}{{$main}}<ol>{{#site.sections.topics.groups}}<li>{{value}} {{title}} {{count}} {{list_url}}"
+                        + "{{#pages}}!{{/pages}}</li>{{/site.sections.topics.groups}}</ol>{{/main}}{{/base}}\n")
+        let home = String(decoding: folder.fullBuildFiles()["index.html"] ?? [], as: UTF8.self)
+        // Two big topics fill list page 1; the small one starts on page 2. No group lists its pages.
+        #expect(home.contains("<ol><li>big Big topics 2 topics/index.html</li><li>small Small topics 1 topics/page/2/index.html</li></ol>"))
+        // Two more big topics push the small group to page 3, and serve's home page follows.
+        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        #expect(builder.build().succeeded)
+        for name in ["delta", "epsilon"] { folder.write("Content/topics/\(name).md", "---\ntitle: \(name)\nkind: big\n---\nText.\n") }
+        let result = builder.rebuild(changed: ["delta", "epsilon"].map { folder.path + "/Content/topics/\($0).md" })
+        #expect(result.report.succeeded)
+        let served = String(decoding: builder.outputs["index.html"] ?? [], as: UTF8.self)
+        #expect(served.contains("<li>big Big topics 4 topics/index.html</li><li>small Small topics 1 topics/page/3/index.html</li>"))
+        let full = String(decoding: folder.fullBuildFiles()["index.html"] ?? [], as: UTF8.self)
+        #expect(served == full)
+    }
+
     /// `sitegen serve`'s builder, as pages come and go across pager boundaries and a page's title
     /// changes on page 2: after each edit it holds exactly a full build's files, and it rewrote
     /// the pager pages the edit changed.

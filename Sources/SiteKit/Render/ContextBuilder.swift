@@ -106,13 +106,18 @@ struct ContextBuilder: Sendable {
 
     /// Whether templates using `names` could reach `site.sections.<section>.pages`.
     static func reaches(pagesOf section: String, names: Set<String>?) -> Bool {
+        reaches("pages", of: section, names: names)
+    }
+
+    /// Whether templates using `names` could reach `site.sections.<section>.<key>`.
+    static func reaches(_ key: String, of section: String, names: Set<String>?) -> Bool {
         guard let names else { return true }
         let base = "site.sections." + section
-        if names.contains(where: { $0.hasPrefix(base + ".pages") || $0.hasPrefix("sections." + section + ".pages") }) { return true }
+        if names.contains(where: { $0.hasPrefix(base + "." + key) || $0.hasPrefix("sections." + section + "." + key) }) { return true }
         let opensSection = names.contains { name in
             name == base || name == "site.sections" || name == "site" || name == "sections" || name == "sections." + section
         }
-        return opensSection && names.contains { $0 == "pages" || $0.hasPrefix("pages.") }
+        return opensSection && names.contains { $0 == key || $0.hasPrefix(key + ".") }
     }
 
     func siteValue(for page: Page, linker: Linker, names: Set<String>? = nil) -> TemplateValue {
@@ -127,7 +132,7 @@ struct ContextBuilder: Sendable {
         let withPages = page.kind == .home || page.kind == .section
         for name in site.sectionOrder {
             sections[name] = sectionValue(name, linker: linker, withPages: withPages && ContextBuilder.reaches(pagesOf: name, names: names),
-                                          includeGroups: false)
+                                          includeGroups: false, withGroupHeads: ContextBuilder.reaches("groups", of: name, names: names))
         }
         return .object([
             "title": .string(config.title),
@@ -150,7 +155,8 @@ struct ContextBuilder: Sendable {
     /// With `pager` (list page `pager` of a paginated section), `pages` are those of that list
     /// page, and `groups` those groups with pages on it, each with those pages (`count` stays the
     /// group's own).
-    func sectionValue(_ name: String, linker: Linker, withPages: Bool, includeGroups: Bool = true, pager: Int? = nil) -> TemplateValue {
+    func sectionValue(_ name: String, linker: Linker, withPages: Bool, includeGroups: Bool = true, withGroupHeads: Bool = false,
+                      pager: Int? = nil) -> TemplateValue {
         let members = site.sectionMembers[name] ?? []
         var object = headFields(name, linker: linker)
         object["latest"] = .input(inputs.sectionPages(name), summaryList(Array(members.prefix(site.config.latestCount(of: name))),
@@ -172,6 +178,17 @@ struct ContextBuilder: Sendable {
                     return .object(value)
                 }))
             }
+        }
+        if withGroupHeads, site.config.section(named: name)?.groupBy != nil {
+            // `site.sections.<name>.groups`: each group's head and where its list starts, no pages
+            // (as many entries as the field has values, whatever the size of the section).
+            object["groups"] = .input(inputs.sectionPages(name), .list(site.groups(of: name).compactMap { group in
+                guard case .object(var value) = groupValue(group.value, members: group.members, linker: linker, pages: .list([]))
+                else { return nil }
+                value["pages"] = nil
+                value["list_url"] = .string(linker.link(to: Pagination.path(section: name, number: site.pagerNumber(of: group.value.value, in: name))))
+                return .object(value)
+            }))
         }
         return .input(inputs.sectionHead(name), .object(object))
     }
