@@ -355,10 +355,14 @@ def print_targets(results: list[SizeResult]) -> None:
               f"{base.size:,}-page site's ({kb(per_page[base.size])}): "
               + ", ".join(f"{kb(per_page[size])} ({drift[size]:+.0%}) at {size:,}" for size in per_page if size != base.size))
         # Flat: no size costs more per page than the smallest (whose fixed costs weigh most), with 20 % slack.
-        time_per_page = {r.size: r.series["sitegen"].median / r.pages * 1000 for r in results}
-        worst = max(time_per_page[size] / time_per_page[base.size] for size in time_per_page)
-        print(f"- {grade(worst <= 1.20)}: build time per page flat (none above 1.2× the {base.size:,}-page site's): "
-              + ", ".join(f"{ms:.3f} ms at {size:,}" for size, ms in time_per_page.items()))
+        # Graded on CPU time (user + system), which other processes on a shared machine stretch far less
+        # than wall time; wall time per page is shown beside it.
+        cpu_per_page = {r.size: r.series["sitegen"].cpu / r.pages * 1000 for r in results}
+        wall_per_page = {r.size: r.series["sitegen"].median / r.pages * 1000 for r in results}
+        worst = max(cpu_per_page[size] / cpu_per_page[base.size] for size in cpu_per_page)
+        print(f"- {grade(worst <= 1.20)}: build time per page flat (CPU per page nowhere above 1.2× the {base.size:,}-page "
+              f"site's): " + ", ".join(f"{cpu_per_page[size]:.3f} ms CPU ({wall_per_page[size]:.3f} ms wall) at {size:,}"
+                                       for size in cpu_per_page))
     else:
         print("- not graded: bytes and time per page need two sizes or more")
 
@@ -368,7 +372,8 @@ def print_targets(results: list[SizeResult]) -> None:
     if ten and "hugo" in ten.series:
         s, h = ten.series["sitegen"], ten.series["hugo"]
         print(f"- {grade(s.median <= 0.25 * h.median)}: at 10,000 pages sitegen ≤ 0.25× Hugo's wall time "
-              f"({s.median:.2f} s ÷ {h.median:.2f} s = {s.median / h.median:.2f}×)")
+              f"({s.median:.2f} s ÷ {h.median:.2f} s = {s.median / h.median:.2f}×; CPU {s.cpu:.2f} s ÷ {h.cpu:.2f} s = "
+              f"{s.cpu / h.cpu:.2f}×)")
     else:
         print("- not graded: sitegen ≤ 0.25× Hugo at 10,000 pages (needs --sizes with 10000 and Hugo installed)")
     if ten:
