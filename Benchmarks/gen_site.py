@@ -342,6 +342,24 @@ HUGO_BREADCRUMBS = """\
 </nav>
 """
 
+# One list page's cards and the pager (the context is the paginator).
+HUGO_PAGED_CARDS = """\
+<ul class="cards" role="list">
+  {{ range .Pages }}{{ partial "card.html" . }}{{ end }}
+</ul>
+{{ partial "pager.html" . }}
+"""
+
+# The head of list, terms and clusters pages: breadcrumbs and the title.
+HUGO_LIST_HEAD = """\
+<div class="page-head">
+  <div class="wrap">
+    {{ partial "breadcrumbs.html" . }}
+    <h1>{{ .Title }}</h1>
+  </div>
+</div>
+"""
+
 # A list page's title ("News — page 2") and head: its own canonical URL and rel prev/next.
 HUGO_PAGER_TITLE = """\
 {{ .page.Title }}{{ if gt .pager.PageNumber 1 }} — page {{ .pager.PageNumber }}{{ end }} · {{ site.Title }}"""
@@ -429,19 +447,11 @@ HUGO_LIST = """\
 {{ define "title" }}{{ partial "pager-title.html" (dict "page" . "pager" (.Paginate .Pages)) }}{{ end }}
 {{ define "head" }}{{ partial "pager-head.html" (.Paginate .Pages) }}{{ end }}
 {{ define "main" }}
-<div class="page-head">
-  <div class="wrap">
-    {{ partial "breadcrumbs.html" . }}
-    <h1>{{ .Title }}</h1>
-  </div>
-</div>
+{{ partial "list-head.html" . }}
 <div class="wrap">
   {{ with .Content }}<div class="prose lede">{{ . }}</div>{{ end }}
   {{ $pager := .Paginate .Pages }}
-  <ul class="cards" role="list">
-    {{ range $pager.Pages }}{{ partial "card.html" . }}{{ end }}
-  </ul>
-  {{ partial "pager.html" $pager }}
+  {{ partial "paged-cards.html" $pager }}
 </div>
 {{ end }}
 """
@@ -451,12 +461,7 @@ HUGO_CLUSTERS_LIST = """\
 {{ define "title" }}{{ partial "pager-title.html" (dict "page" . "pager" (.Paginate (.Pages.GroupByParam "tier"))) }}{{ end }}
 {{ define "head" }}{{ partial "pager-head.html" (.Paginate (.Pages.GroupByParam "tier")) }}{{ end }}
 {{ define "main" }}
-<div class="page-head">
-  <div class="wrap">
-    {{ partial "breadcrumbs.html" . }}
-    <h1>{{ .Title }}</h1>
-  </div>
-</div>
+{{ partial "list-head.html" . }}
 <div class="wrap">
   {{ with .Content }}<div class="prose lede">{{ . }}</div>{{ end }}
   {{ $pager := .Paginate (.Pages.GroupByParam "tier") }}
@@ -477,12 +482,7 @@ HUGO_CLUSTERS_LIST = """\
 # /topics/: every term with its page count, by name.
 HUGO_TERMS = """\
 {{ define "main" }}
-<div class="page-head">
-  <div class="wrap">
-    {{ partial "breadcrumbs.html" . }}
-    <h1>{{ .Title }}</h1>
-  </div>
-</div>
+{{ partial "list-head.html" . }}
 <div class="wrap">
   <ul class="cards terms" role="list">
     {{ range .Data.Terms.Alphabetical }}<li class="card"><h2 class="card-title"><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></h2><p>{{ .Count }} pages</p></li>
@@ -507,10 +507,7 @@ HUGO_TERM = """\
 </div>
 <div class="wrap">
   {{ $pager := .Paginate .Pages 20 }}
-  <ul class="cards" role="list">
-    {{ range $pager.Pages }}{{ partial "card.html" . }}{{ end }}
-  </ul>
-  {{ partial "pager.html" $pager }}
+  {{ partial "paged-cards.html" $pager }}
 </div>
 {{ end }}
 """
@@ -574,7 +571,8 @@ HUGO_LAYOUTS = {
     "_default/baseof.html": HUGO_BASEOF, "_default/single.html": HUGO_SINGLE, "_default/list.html": HUGO_LIST,
     "_default/terms.html": HUGO_TERMS, "_default/term.html": HUGO_TERM, "clusters/list.html": HUGO_CLUSTERS_LIST,
     "index.html": HUGO_INDEX, "partials/breadcrumbs.html": HUGO_BREADCRUMBS, "partials/pager.html": HUGO_PAGER,
-    "partials/pager-head.html": HUGO_PAGER_HEAD, "partials/pager-title.html": HUGO_PAGER_TITLE, "partials/card.html": HUGO_CARD,
+    "partials/pager-head.html": HUGO_PAGER_HEAD, "partials/pager-title.html": HUGO_PAGER_TITLE,
+    "partials/card.html": HUGO_CARD, "partials/paged-cards.html": HUGO_PAGED_CARDS, "partials/list-head.html": HUGO_LIST_HEAD,
     "partials/tier-siblings.html": HUGO_TIER_SIBLINGS,
     "shortcodes/clusters.html": HUGO_SHORTCODE_CLUSTERS, "shortcodes/speaker.html": HUGO_SHORTCODE_SPEAKER,
 }
