@@ -8,20 +8,32 @@ The same pages are written twice, so that both tools build the same content:
                          (`sitegen build --content Content --templates <repo>/Templates`).
   OUT/hugo/              a Hugo site: the same Markdown files (content/<section>/<name>.md, same
                          YAML front matter), the real pages too (index.md becomes _index.md), the
-                         theme's assets as static files, and minimal layouts doing comparable work
-                         (title, meta, nav, breadcrumbs, content, table of contents, sidebars, lists
-                         of section pages). Hugo keeps its defaults (sitemap, RSS, taxonomies).
+                         theme's assets as static files, and minimal layouts doing the work the
+                         real theme does: title, meta, nav, breadcrumbs, content, table of contents,
+                         sidebars, section lists paginated as site.yml's `paginate` (`.Paginate`,
+                         /<section>/page/k/), clusters grouped by tier, the home page's and the
+                         cluster pages' bounded lists (the first 5, as the theme's `latest`), and
+                         the `topics` taxonomy (a terms page, term pages paginated by 20, a page's
+                         terms). Hugo writes HTML for every kind, one RSS feed (the home page's,
+                         50 entries, as sitegen's Atom feed) and its sitemap; no per-list feeds.
 
 Synthetic pages are 2-5 KB of Markdown with headings, lists, emphasis, inline and fenced code,
 block quotes, some Chinese text, and relative `.md` links between pages (which sitegen checks).
-They go to the real sections with the fields site.yml requires (speakers: role and organisation;
-clusters: tier; news: date) and to a `docs` section that site.yml does not declare. Speakers and
-clusters are capped (50 and 60): the theme lists a cluster's tier siblings on every cluster page
-and the speakers on the home page, lists that would otherwise grow with the site.
+They are split as the issue #11 site is: 60 % speakers (role, organisation), 20 % clusters (tier,
+weight, half with a quote), 20 % news (date), with the front matter the real site's sections
+require. Nothing is capped: the theme's lists are bounded (pagination, `latest`), so no page grows
+with the site. (Earlier versions capped speakers and clusters and put the rest in an undeclared `docs`
+section; the issue's shape has none, and the real site's own pages still use the default layout.)
 
-Usage: gen_site.py --pages 10000 --out /dev/shm/sitegen-bench/site-10000 [--seed 7] [--content Content]
-Prints the number of files written and a SHA-256 digest of everything generated (same seed and
-size, same digest).
+With --taxonomy (the default) every synthetic page gets 1-3 `topics:` terms from a fixed list of
+40 spellings of 33 topics (some differ only in case or accents, and fold to one slug: a page gets
+at most one spelling of a topic), and site.yml gets `taxonomies: {topics: {title: Topics,
+paginate: 20}}`; --no-taxonomy leaves both out. The terms come from a generator of their own, so
+both variants have the same pages, bodies and links.
+
+Usage: gen_site.py --pages 10000 --out /dev/shm/sitegen-bench/site-10000 [--seed 7] [--no-taxonomy]
+Prints the number of files written and a SHA-256 digest of everything generated (same seed, size
+and options, same digest).
 """
 
 from __future__ import annotations
@@ -71,8 +83,22 @@ TIERS = [("trillion", 3), ("five-hundred-billion", 3), ("hundred-billion", 6), (
 
 LANGUAGES = ["swift", "yaml", "json", "sh", "python", "c"]
 
-SPEAKER_CAP = 50
-CLUSTER_CAP = 60
+# Topics for the `topics` taxonomy: each inner tuple is one topic, spelled one or more ways that
+# differ only in case or accents (so they fold to one slug: "Économie numérique" and "economie
+# numerique" are both /topics/economie-numerique/). Letters, digits, spaces and hyphens only, so
+# that sitegen's slugs and Hugo's (urlize with removePathAccents) agree. 40 spellings, 33 topics.
+TOPICS = [
+    ("smart manufacturing", "Smart Manufacturing"), ("industrial design", "Industrial Design"),
+    ("new energy vehicles",), ("electronic information",), ("advanced materials",), ("light alloys",),
+    ("satellite internet",), ("bio-manufacturing", "Bio-Manufacturing"), ("life sciences",),
+    ("food processing",), ("software services",), ("intelligent equipment",), ("new displays",),
+    ("motorcycles",), ("user experience",), ("product design",), ("design education",),
+    ("supply chains",), ("green design", "Green Design"), ("circular economy",), ("cultural heritage",),
+    ("Dazu rock carvings",), ("Chengdu-Chongqing",), ("policy",), ("investment",), ("talent",),
+    ("standards",), ("exhibitions",), ("awards",),
+    ("Économie numérique", "economie numerique"), ("Café culture", "cafe culture"),
+    ("Zürich partnership", "Zurich Partnership"), ("Design à la française",),
+]
 
 
 @dataclass
@@ -145,7 +171,9 @@ class Writer:
     def paragraph(self, page: Page) -> str:
         return " ".join(self.sentence(page) for _ in range(self.rng.randint(3, 6)))
 
-    def block(self, page: Page) -> str:
+    def block(self, page: Page, level3: bool = True) -> str:
+        """A paragraph, list, code block, quote or subsection (`###` only when `level3`, else `##`:
+        headings must not skip a level, or `sitegen check --strict` warns)."""
         roll = self.rng.random()
         if roll < 0.45:
             return self.paragraph(page)
@@ -160,26 +188,28 @@ class Writer:
             return f"```{language}\n" + "\n".join(lines) + "\n```"
         if roll < 0.88:
             return "> " + self.paragraph(page)
-        return f"### {self.title(2, 5)}\n\n{self.paragraph(page)}"
+        return f"{'###' if level3 else '##'} {self.title(2, 5)}\n\n{self.paragraph(page)}"
 
     def body(self, page: Page, budget: int) -> str:
         blocks = [self.paragraph(page)]
         size = len(blocks[0].encode())
+        level2 = False
         while size < budget:
             if self.rng.random() < 0.3:
                 blocks.append(f"## {self.title(2, 6)}")
-            blocks.append(self.block(page))
+                level2 = True
+            blocks.append(self.block(page, level3=level2))
+            level2 = level2 or blocks[-1].startswith("## ")
             size += len(blocks[-1].encode()) + 2
         return "\n\n".join(blocks) + "\n"
 
 
 def plan(count: int, rng: random.Random) -> list[Page]:
-    """Names, sections and front matter of `count` synthetic pages (bodies come later)."""
-    speakers = min(SPEAKER_CAP, count // 100)
-    clusters = min(CLUSTER_CAP, count // 100)
-    rest = count - speakers - clusters
-    news = rest * 6 // 10
-    docs = rest - news
+    """Names, sections and front matter of `count` synthetic pages (bodies come later):
+    60 % speakers, 20 % clusters, the rest news."""
+    speakers = count * 6 // 10
+    clusters = count // 5
+    news = count - speakers - clusters
     pages: list[Page] = []
     writer = Writer(rng, [], [])
     for i in range(speakers):
@@ -201,11 +231,13 @@ def plan(count: int, rng: random.Random) -> list[Page]:
         date = f"{rng.randint(2015, 2023)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         slug = "-".join(title.lower().split()[:4])
         pages.append(Page("news", f"{date}-{slug}-{i:05d}", title, [("date", date)]))
-    for i in range(docs):
-        title = writer.title()
-        slug = "-".join(title.lower().split()[:4])
-        pages.append(Page("docs", f"{slug}-{i:05d}", title))
     return pages
+
+
+def topics_line(rng: random.Random) -> str:
+    """A page's `topics:` front matter line: 1-3 different topics, one spelling of each."""
+    chosen = rng.sample(TOPICS, rng.randint(1, 3))
+    return "topics: [" + ", ".join(yaml_string(rng.choice(spellings)) for spellings in chosen) + "]\n"
 
 
 def real_pages(content: str) -> list[str]:
@@ -223,11 +255,30 @@ HUGO_CONFIG = """\
 baseURL = "https://idec-chengdu-chongqing.example/"
 languageCode = "en"
 title = "Industry Design Empowerment Conference in Chengdu-Chongqing Economic Circle"
-
+# As site.yml's `paginate: 24`: section lists (and term pages, by 20, in term.html) at /<list>/page/k/.
+paginate = 24
+# Term slugs fold accents (Hugo lowercases them anyway), as sitegen's do.
+removePathAccents = true
+# One feed of the 50 newest pages (sitegen: feed.xml, the 50 newest news articles); no per-list feeds.
+rssLimit = 50
+{disable}
+[outputs]
+home = ["HTML", "RSS"]
+section = ["HTML"]
+taxonomy = ["HTML"]
+term = ["HTML"]
+{taxonomies}
 [params]
 description = "The Industry Design Empowerment Conference in Chengdu-Chongqing Economic Circle opened on 28 June 2023 in Dazu District, Chongqing."
 disclaimer = "Disclaimer: Except for original content and specific statements, the articles and images published on this website are sourced from the internet and major mainstream media, and the copyrights belong to their respective original authors."
 """
+
+HUGO_TAXONOMIES = """\
+[taxonomies]
+topic = "topics"
+"""
+
+HUGO_NO_TAXONOMIES = 'disableKinds = ["taxonomy", "term"]\n'
 
 HUGO_BASEOF = """\
 <!DOCTYPE html>
@@ -237,7 +288,7 @@ HUGO_BASEOF = """\
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ block "title" . }}{{ .Title }} · {{ site.Title }}{{ end }}</title>
 <meta name="description" content="{{ .Description }}">
-<link rel="canonical" href="{{ .Permalink }}">
+{{ block "head" . }}<link rel="canonical" href="{{ .Permalink }}">{{ end }}
 <link rel="icon" href="{{ "assets/img/logo.svg" | relURL }}" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="{{ site.Title }}" href="{{ "index.xml" | absURL }}">
 <link rel="stylesheet" href="{{ "assets/css/site.css" | relURL }}">
@@ -291,6 +342,78 @@ HUGO_BREADCRUMBS = """\
 </nav>
 """
 
+# One list page's cards and the pager (the context is the paginator).
+HUGO_PAGED_CARDS = """\
+<ul class="cards" role="list">
+  {{ range .Pages }}{{ partial "card.html" . }}{{ end }}
+</ul>
+{{ partial "pager.html" . }}
+"""
+
+# The head of list, terms and clusters pages: breadcrumbs and the title.
+HUGO_LIST_HEAD = """\
+<div class="page-head">
+  <div class="wrap">
+    {{ partial "breadcrumbs.html" . }}
+    <h1>{{ .Title }}</h1>
+  </div>
+</div>
+"""
+
+# A list page's title ("News — page 2") and head: its own canonical URL and rel prev/next.
+HUGO_PAGER_TITLE = """\
+{{ .page.Title }}{{ if gt .pager.PageNumber 1 }} — page {{ .pager.PageNumber }}{{ end }} · {{ site.Title }}"""
+
+HUGO_PAGER_HEAD = """\
+<link rel="canonical" href="{{ .URL | absURL }}">
+{{ with .Prev }}<link rel="prev" href="{{ .URL }}">{{ end }}
+{{ with .Next }}<link rel="next" href="{{ .URL }}">{{ end }}
+"""
+
+# The pager, as the theme's partials/pager: the first and last pages, four either side of this one.
+HUGO_PAGER = """\
+{{ $p := . }}{{ $n := $p.PageNumber }}{{ $t := $p.TotalPages }}
+{{ if gt $t 1 }}
+<nav class="pager" aria-label="Pages">
+  <ul role="list">
+    {{ with $p.Prev }}<li><a rel="prev" href="{{ .URL }}">Previous page</a></li>{{ end }}
+    {{ $from := cond (gt $n 5) (sub $n 4) 1 }}{{ $to := cond (lt (add $n 4) $t) (add $n 4) $t }}
+    {{ if gt $from 1 }}<li><a href="{{ $p.First.URL }}" aria-label="Page 1">1</a></li>{{ end }}
+    {{ if gt $from 2 }}<li class="pager-gap" aria-hidden="true">…</li>{{ end }}
+    {{ range seq $from $to }}{{ with index $p.Pagers (sub . 1) }}<li><a href="{{ .URL }}"{{ if eq .PageNumber $n }} aria-current="page"{{ end }} aria-label="Page {{ .PageNumber }}">{{ .PageNumber }}</a></li>{{ end }}{{ end }}
+    {{ if lt $to (sub $t 1) }}<li class="pager-gap" aria-hidden="true">…</li>{{ end }}
+    {{ if lt $to $t }}<li><a href="{{ $p.Last.URL }}" aria-label="Page {{ $t }}">{{ $t }}</a></li>{{ end }}
+    {{ with $p.Next }}<li><a rel="next" href="{{ .URL }}">Next page</a></li>{{ end }}
+  </ul>
+  <p class="pager-status">Page {{ $n }} of {{ $t }}</p>
+</nav>
+{{ end }}
+"""
+
+# A page summary in lists (sitegen's list cards: title, date, role and organisation, description).
+HUGO_CARD = """\
+<li class="card">
+  <h2 class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+  {{ if not .Date.IsZero }}<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time></p>{{ end }}
+  {{ with .Params.role }}<p class="person-role">{{ . }}</p>{{ end }}
+  {{ with .Params.organisation }}<p class="person-org">{{ . }}</p>{{ end }}
+  {{ with .Description }}<p>{{ . }}</p>{{ end }}
+</li>
+"""
+
+# The first pages of a cluster's tier (the theme's page.group.latest): the same for every page of
+# the tier, so cached per tier, as a Hugo theme would.
+HUGO_TIER_SIBLINGS = """\
+<section class="wrap siblings" aria-labelledby="siblings-title">
+  <h2 id="siblings-title">Also named in this tier</h2>
+  <ul class="cards" role="list">
+    {{ range first 5 (where .CurrentSection.Pages "Params.tier" .Params.tier) }}<li class="card cluster-card"><h3 class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3></li>
+    {{ end }}
+  </ul>
+  <p><a class="more" href="{{ .CurrentSection.RelPermalink }}">All clusters of the “33618” system</a></p>
+</section>
+"""
+
 HUGO_SINGLE = """\
 {{ define "main" }}
 <div class="page-head">
@@ -301,49 +424,95 @@ HUGO_SINGLE = """\
     {{ if not .Date.IsZero }}<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time></p>{{ end }}
     {{ with .Params.role }}<p class="person-role">{{ . }}</p>{{ end }}
     {{ with .Params.organisation }}<p class="person-org">{{ . }}</p>{{ end }}
+    {{ with .GetTerms "topics" }}<ul class="terms" aria-label="Topics">{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}
   </div>
 </div>
 <div class="wrap content-grid">
   <div class="prose">
-    {{ with .Params.quote }}<figure class="source-quote"><blockquote><p>{{ . }}</p></blockquote></figure>{{ end }}
+    {{ with .Params.quote }}<figure class="source-quote"><blockquote><p>{{ . }}</p></blockquote>
+      <figcaption>From {{ with site.GetPage "/news" }}{{ range first 1 .Pages }}<a href="{{ .RelPermalink }}">the conference article</a>{{ end }}{{ end }}</figcaption></figure>{{ end }}
     {{ .Content }}
   </div>
-  {{ if eq .Section "clusters" }}
-  <aside class="sidebar tier-card"><h2 class="sidebar-title">Also in this tier</h2>
-    <ul class="cards" role="list">
-      {{ range where .CurrentSection.Pages "Params.tier" .Params.tier }}<li class="card cluster-card"><h3 class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3></li>
-      {{ end }}
-    </ul>
+  <aside class="sidebar">
+    {{ if ne .Section "clusters" }}{{ with site.GetPage "/clusters" }}<div class="card cluster-card"><p class="card-kicker">Clusters</p>
+      <h2 class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ len .Pages }} clusters named in the article, tier by tier.</p></div>{{ end }}{{ end }}
+    <nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">On this page</h2>{{ .TableOfContents }}</nav>
   </aside>
-  {{ else }}
-  <aside class="toc" aria-labelledby="toc-title"><h2 id="toc-title">On this page</h2>{{ .TableOfContents }}</aside>
-  {{ end }}
 </div>
+{{ if eq .Section "clusters" }}{{ partialCached "tier-siblings.html" . .Params.tier }}{{ end }}
 {{ end }}
 """
 
 HUGO_LIST = """\
+{{ define "title" }}{{ partial "pager-title.html" (dict "page" . "pager" (.Paginate .Pages)) }}{{ end }}
+{{ define "head" }}{{ partial "pager-head.html" (.Paginate .Pages) }}{{ end }}
 {{ define "main" }}
-<div class="page-head">
-  <div class="wrap">
-    {{ partial "breadcrumbs.html" . }}
-    <h1>{{ .Title }}</h1>
-  </div>
-</div>
+{{ partial "list-head.html" . }}
 <div class="wrap">
   {{ with .Content }}<div class="prose lede">{{ . }}</div>{{ end }}
-  <ul class="cards" role="list">
-    {{ range .Pages }}<li class="card">
-      <h2 class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
-      {{ if not .Date.IsZero }}<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time></p>{{ end }}
-      {{ with .Description }}<p>{{ . }}</p>{{ end }}
-    </li>
+  {{ $pager := .Paginate .Pages }}
+  {{ partial "paged-cards.html" $pager }}
+</div>
+{{ end }}
+"""
+
+# Clusters by tier, paginated in group order (as sitegen's group_by).
+HUGO_CLUSTERS_LIST = """\
+{{ define "title" }}{{ partial "pager-title.html" (dict "page" . "pager" (.Paginate (.Pages.GroupByParam "tier"))) }}{{ end }}
+{{ define "head" }}{{ partial "pager-head.html" (.Paginate (.Pages.GroupByParam "tier")) }}{{ end }}
+{{ define "main" }}
+{{ partial "list-head.html" . }}
+<div class="wrap">
+  {{ with .Content }}<div class="prose lede">{{ . }}</div>{{ end }}
+  {{ $pager := .Paginate (.Pages.GroupByParam "tier") }}
+  {{ range $pager.PageGroups }}
+  <section class="tier tier-{{ .Key }}" id="tier-{{ .Key }}">
+    <h2>{{ .Key }}</h2>
+    <ul class="cards" role="list">
+      {{ range .Pages }}<li class="card cluster-card"><h3 class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3></li>
+      {{ end }}
+    </ul>
+  </section>
+  {{ end }}
+  {{ partial "pager.html" $pager }}
+</div>
+{{ end }}
+"""
+
+# /topics/: every term with its page count, by name.
+HUGO_TERMS = """\
+{{ define "main" }}
+{{ partial "list-head.html" . }}
+<div class="wrap">
+  <ul class="cards terms" role="list">
+    {{ range .Data.Terms.Alphabetical }}<li class="card"><h2 class="card-title"><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></h2><p>{{ .Count }} pages</p></li>
     {{ end }}
   </ul>
 </div>
 {{ end }}
 """
 
+# /topics/<term>/: the term's pages, 20 a page (site.yml's `paginate: 20` for the taxonomy).
+HUGO_TERM = """\
+{{ define "title" }}{{ partial "pager-title.html" (dict "page" . "pager" (.Paginate .Pages 20)) }}{{ end }}
+{{ define "head" }}{{ partial "pager-head.html" (.Paginate .Pages 20) }}{{ end }}
+{{ define "main" }}
+<div class="page-head">
+  <div class="wrap">
+    {{ partial "breadcrumbs.html" . }}
+    <p class="eyebrow">Topics</p>
+    <h1>{{ .Title }}</h1>
+    <p class="meta">{{ len .Pages }} pages</p>
+  </div>
+</div>
+<div class="wrap">
+  {{ $pager := .Paginate .Pages 20 }}
+  {{ partial "paged-cards.html" $pager }}
+</div>
+{{ end }}
+"""
+
+# The home page: the first 5 speakers and news articles (the theme's `latest`), not paginated.
 HUGO_INDEX = """\
 {{ define "title" }}{{ site.Title }}{{ end }}
 {{ define "main" }}
@@ -356,15 +525,16 @@ HUGO_INDEX = """\
   <div class="prose">{{ .Content }}</div>
   {{ with site.GetPage "/speakers" }}
   <aside class="sidebar"><h2 class="sidebar-title">{{ .Title }}</h2>
-    {{ range .Pages }}<div class="card person-card"><h3 class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>{{ with .Params.role }}<p>{{ . }}</p>{{ end }}</div>
+    {{ range first 5 .Pages }}<div class="card person-card"><h3 class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>{{ with .Params.role }}<p>{{ . }}</p>{{ end }}</div>
     {{ end }}
+    <p><a class="more" href="{{ .RelPermalink }}">All speakers</a></p>
   </aside>
   {{ end }}
 </div>
 {{ with site.GetPage "/news" }}
 <section class="wrap home-news"><h2>{{ .Title }}</h2>
   <ul class="cards" role="list">
-    {{ range .Pages }}<li class="card news-card">
+    {{ range first 5 .Pages }}<li class="card news-card">
       {{ if not .Date.IsZero }}<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time></p>{{ end }}
       <h3 class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>
       {{ with .Description }}<p>{{ . }}</p>{{ end }}
@@ -374,6 +544,44 @@ HUGO_INDEX = """\
 </section>
 {{ end }}
 {{ end }}
+"""
+
+# The real pages' shortcodes, as Templates/shortcodes/ (`{{< clusters >}}`, `{{< speaker ref=".." >}}`).
+HUGO_SHORTCODE_CLUSTERS = """\
+{{ with site.GetPage "/clusters" }}<aside class="card cluster-card" aria-label="{{ .Title }}">
+  <p class="card-kicker">Clusters</p>
+  <p class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></p>
+  <p>{{ len .Pages }} clusters named in the article, tier by tier.</p>
+</aside>{{ end }}
+"""
+
+HUGO_SHORTCODE_SPEAKER = """\
+{{ with .Page.GetPage (.Get "ref") }}<aside class="card person-card" aria-label="Speaker: {{ .Title }}">
+  <img class="avatar" src="{{ "assets/img/speaker.svg" | relURL }}" alt="" width="64" height="64">
+  <div>
+    <p class="card-kicker">Speaker</p>
+    <p class="card-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></p>
+    {{ with .Params.role }}<p class="person-role">{{ . }}</p>{{ end }}
+    {{ with .Params.organisation }}<p class="person-org">{{ . }}</p>{{ end }}
+  </div>
+</aside>{{ end }}
+"""
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": HUGO_BASEOF, "_default/single.html": HUGO_SINGLE, "_default/list.html": HUGO_LIST,
+    "_default/terms.html": HUGO_TERMS, "_default/term.html": HUGO_TERM, "clusters/list.html": HUGO_CLUSTERS_LIST,
+    "index.html": HUGO_INDEX, "partials/breadcrumbs.html": HUGO_BREADCRUMBS, "partials/pager.html": HUGO_PAGER,
+    "partials/pager-head.html": HUGO_PAGER_HEAD, "partials/pager-title.html": HUGO_PAGER_TITLE,
+    "partials/card.html": HUGO_CARD, "partials/paged-cards.html": HUGO_PAGED_CARDS, "partials/list-head.html": HUGO_LIST_HEAD,
+    "partials/tier-siblings.html": HUGO_TIER_SIBLINGS,
+    "shortcodes/clusters.html": HUGO_SHORTCODE_CLUSTERS, "shortcodes/speaker.html": HUGO_SHORTCODE_SPEAKER,
+}
+
+# Appended to the real site.yml with --taxonomy.
+SITEGEN_TAXONOMIES = """
+# Added by Benchmarks/gen_site.py: the benchmark site's taxonomy (front matter `topics: [..]`).
+taxonomies:
+  topics: {title: Topics, paginate: 20}
 """
 
 
@@ -394,7 +602,8 @@ class Output:
         self.count += 1
 
 
-def generate(count: int, out: str, seed: int, content: str, templates: str | None, body_scale: int = 1) -> Output:
+def generate(count: int, out: str, seed: int, content: str, templates: str | None, body_scale: int = 1,
+             taxonomy: bool = True) -> Output:
     rng = random.Random(seed)
     pages = plan(count, rng)
     real = real_pages(content)
@@ -405,9 +614,12 @@ def generate(count: int, out: str, seed: int, content: str, templates: str | Non
         shutil.rmtree(os.path.join(out, folder), ignore_errors=True)
     output = Output(out)
 
-    # The real site, as it is, in both layouts.
+    # The real site, as it is, in both layouts (plus the taxonomy's declaration).
     with open(os.path.join(content, "site.yml"), "rb") as handle:
-        output.write("sitegen/Content/site.yml", handle.read())
+        site_yml = handle.read()
+    if taxonomy:
+        site_yml = site_yml.rstrip(b"\n") + b"\n" + SITEGEN_TAXONOMIES.encode()
+    output.write("sitegen/Content/site.yml", site_yml)
     for relative in real:
         with open(os.path.join(content, relative), "rb") as handle:
             data = handle.read()
@@ -415,29 +627,27 @@ def generate(count: int, out: str, seed: int, content: str, templates: str | Non
         hugo_relative = "_index.md" if relative == "index.md" else relative
         output.write(f"hugo/content/{hugo_relative}", data)
 
-    # The docs section's list page (site.yml does not declare the section).
-    docs_index = b"---\ntitle: Documentation\ndescription: Synthetic pages for benchmarks.\n---\nPages generated by Benchmarks/gen_site.py.\n"
-    output.write("sitegen/Content/docs/_index.md", docs_index)
-    output.write("hugo/content/docs/_index.md", docs_index)
+    # Topics come from a generator of their own: the pages are the same with or without them.
+    topic_rng = random.Random(f"{seed}-topics")
+    topics = [topics_line(topic_rng) if taxonomy else "" for _ in pages]
 
-    for page in pages:
+    for page, page_topics in zip(pages, topics):
         budget = rng.randint(2048, 5120) * body_scale
         lines = ["---", f"title: {yaml_string(page.title)}",
                  f"description: {yaml_string(' '.join(writer.words(8, 20)).capitalize() + '.')}"]
         lines += [f"{key}: {value}" for key, value in page.front]
-        lines.append("---")
         header = "\n".join(lines) + "\n"
-        data = (header + writer.body(page, budget - len(header.encode()))).encode()
+        body = writer.body(page, budget - len(header.encode()) - 4)
+        data = (header + page_topics + "---\n" + body).encode()
         output.write(f"sitegen/Content/{page.path}", data)
         output.write(f"hugo/content/{page.path}", data)
 
     # Hugo's configuration, layouts and the theme's assets as static files.
-    output.write("hugo/config.toml", HUGO_CONFIG.encode())
-    output.write("hugo/layouts/_default/baseof.html", HUGO_BASEOF.encode())
-    output.write("hugo/layouts/_default/single.html", HUGO_SINGLE.encode())
-    output.write("hugo/layouts/_default/list.html", HUGO_LIST.encode())
-    output.write("hugo/layouts/index.html", HUGO_INDEX.encode())
-    output.write("hugo/layouts/partials/breadcrumbs.html", HUGO_BREADCRUMBS.encode())
+    config = HUGO_CONFIG.replace("{disable}", "" if taxonomy else HUGO_NO_TAXONOMIES) \
+        .replace("{taxonomies}", HUGO_TAXONOMIES if taxonomy else "")
+    output.write("hugo/config.toml", config.encode())
+    for relative, text in HUGO_LAYOUTS.items():
+        output.write(f"hugo/layouts/{relative}", text.encode())
     if templates:
         assets = os.path.join(templates, "assets")
         for folder, dirs, files in os.walk(assets):
@@ -461,13 +671,17 @@ def main() -> int:
                         help="the real Templates/ folder (its assets are copied into the Hugo site)")
     parser.add_argument("--body-scale", type=int, default=1,
                         help="multiply every synthetic page's body size (default 1: 2-5 KB), to see what grows with bodies")
+    parser.add_argument("--taxonomy", action=argparse.BooleanOptionalAction, default=True,
+                        help="give pages 1-3 `topics:` terms and declare the taxonomy in site.yml and the Hugo "
+                             "config (default); --no-taxonomy: neither, for a sitegen without taxonomies")
     args = parser.parse_args()
     out = os.path.abspath(args.out)
     if os.path.commonpath([out, repo]) == repo:
         print(f"gen_site.py: refusing to write into the repository ({out}); use /dev/shm or /tmp", file=sys.stderr)
         return 2
-    output = generate(args.pages, out, args.seed, args.content, args.templates, args.body_scale)
-    print(f"{output.count} files in {out} (seed {args.seed}, {args.pages} synthetic pages), sha256 {output.digest.hexdigest()[:16]}")
+    output = generate(args.pages, out, args.seed, args.content, args.templates, args.body_scale, args.taxonomy)
+    print(f"{output.count} files in {out} (seed {args.seed}, {args.pages} synthetic pages, "
+          f"{'with' if args.taxonomy else 'without'} taxonomy), sha256 {output.digest.hexdigest()[:16]}")
     return 0
 
 
