@@ -137,12 +137,12 @@ struct TaxonomyIndex: Sendable {
         // Each section named as the message will: by its folder when it has pages, else in site.yml.
         var sections: [String: String] = [:]
         for schema in config.sections { sections[schema.name] = "the section '\(schema.name)' of site.yml" }
-        var byOutput: [String: Int] = [:]
+        var byOutput: [String: [Int]] = [:]
         for (index, page) in pages.enumerated() where !page.sourcePath.isEmpty {
             if !page.section.isEmpty {
                 sections[page.section] = "the section " + String(page.displayPath.dropLast(page.sourcePath.count)) + page.section + "/"
             }
-            byOutput[page.outputPath] = index
+            byOutput[page.outputPath, default: []].append(index)
         }
         for taxonomy in taxonomies {
             let schema = taxonomy.schema
@@ -152,11 +152,12 @@ struct TaxonomyIndex: Sendable {
                 continue
             }
             func clash(_ path: String, _ what: String) {
-                guard let index = byOutput[path] else { return }
-                let page = pages[index]
-                let at = page.frontMatter.positions["slug"] ?? SourcePosition(line: 1, column: 1)
-                diagnostics.append(.error(page.displayPath, line: at.line, column: at.column,
-                                          "writes the same URL /\(page.publicPath) as \(what)"))
+                for index in byOutput[path] ?? [] {
+                    let page = pages[index]
+                    let at = page.frontMatter.positions["slug"] ?? SourcePosition(line: 1, column: 1)
+                    diagnostics.append(.error(page.displayPath, line: at.line, column: at.column,
+                                              "writes the same URL /\(page.publicPath) as \(what)"))
+                }
             }
             clash(Self.path(taxonomy: taxonomy.name, slug: nil),
                   "the list of terms of taxonomy '\(taxonomy.name)' (\(schema.declaredPath):\(schema.declaredAt.line):\(schema.declaredAt.column))")
