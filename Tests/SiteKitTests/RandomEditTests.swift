@@ -13,43 +13,38 @@ import Testing
 /// add and remove pages with terms, page the terms, and change the term layouts.
 @Suite struct RandomEditTests {
     @Test(arguments: [1, 2, 3]) func seededEditsMatchAFullBuild(seed: UInt64) throws {
-        var site = RandomSite(seed: seed)
+        _ = try runEdits(RandomSite(seed: seed), seed: seed)
+    }
+
+    @Test(arguments: [4, 5, 6]) func seededTermEditsMatchAFullBuild(seed: UInt64) throws {
+        let (summaries, builder) = try runEdits(RandomSite(seed: seed, withTags: true), seed: seed)
+        let termEdits = summaries.count { $0.hasPrefix("tags") }
+        #expect(termEdits > 15, "only \(termEdits) of 120 edits changed terms")
+        // The site ends with terms (those the edits left), so term pages were compared too.
+        #expect(builder.outputs.keys.contains { $0.hasPrefix("tags/") && $0 != "tags/index.html" })
+    }
+
+    /// 120 edits of `site`, each rebuilt by serve's builder and compared with a full build; returns
+    /// what each edit did, and the builder.
+    func runEdits(_ start: RandomSite, seed: UInt64) throws -> ([String], IncrementalBuilder) {
+        var site = start
         let folder = TemporaryFolder.project()
         site.writeAll(to: folder)
         let builder = IncrementalBuilder(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)
         var good = 0
+        var summaries: [String] = []
         for step in 0..<120 {
             let edit = site.randomEdit()
+            summaries.append(edit.summary)
             let changed = edit.apply(to: folder)
             let context = "seed \(seed), step \(step): \(edit.summary)"
             if try builder.rebuildMatchingAFullBuild(changed, in: folder, context: context).built { good += 1 }
         }
         // Most edits leave a site that builds (broken files are fixed by the next edit).
         #expect(good > 80, "only \(good) of 120 edits built")
-    }
-
-    @Test(arguments: [4, 5, 6]) func seededTermEditsMatchAFullBuild(seed: UInt64) throws {
-        var site = RandomSite(seed: seed, withTags: true)
-        let folder = TemporaryFolder.project()
-        site.writeAll(to: folder)
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
-        builder.defersSiteWideFiles = true
-        #expect(builder.build().succeeded)
-        var good = 0
-        var termEdits = 0
-        for step in 0..<120 {
-            let edit = site.randomEdit()
-            if edit.summary.hasPrefix("tags") { termEdits += 1 }
-            let changed = edit.apply(to: folder)
-            let context = "seed \(seed), step \(step): \(edit.summary)"
-            if try builder.rebuildMatchingAFullBuild(changed, in: folder, context: context).built { good += 1 }
-        }
-        #expect(good > 80, "only \(good) of 120 edits built")
-        #expect(termEdits > 15, "only \(termEdits) of 120 edits changed terms")
-        // The site ends with terms (those the edits left), so term pages were compared too.
-        #expect(builder.outputs.keys.contains { $0.hasPrefix("tags/") && $0 != "tags/index.html" })
+        return (summaries, builder)
     }
 }
 

@@ -7,11 +7,9 @@ import Testing
 /// counts, a term paginated like a section, the sitemap and search, declared `values` and URL
 /// collisions as errors at line:col with nothing written, and the template values.
 @Suite struct TaxonomyTests {
-    static let header = "title: T\nbase_url: https://example.org/\n"
+    static let header = SiteConfig.minimalYAML
 
-    func errors(_ text: String) -> [String] {
-        SiteConfig.parse(text, path: "Content/site.yml").1.map(\.description)
-    }
+    func errors(_ text: String) -> [String] { SiteConfig.errors(reading: text) }
 
     @Test func settingsAreRead() throws {
         let text = Self.header + "paginate: 7\ntaxonomies:\n  tags: {title: Tags, paginate: 2, values: [Design, Smart manufacturing]}\n  themes:\n  areas: {paginate: false}\n"
