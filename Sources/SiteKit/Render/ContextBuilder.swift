@@ -166,7 +166,7 @@ struct ContextBuilder: Sendable {
         var object: [String: TemplateValue] = [:]
         var lists: [TemplateValue] = []
         for (ordinal, taxonomy) in site.taxonomies.taxonomies.enumerated() {
-            let named = TaxonomyIndex.terms(of: page, taxonomy: taxonomy.name)
+            let named = site.taxonomies.terms(of: page, taxonomy: taxonomy.name)
             guard !named.isEmpty else { continue }
             let items: [TemplateValue] = named.compactMap { _, slug in
                 guard let index = taxonomy.termBySlug[slug] else { return nil }

@@ -26,6 +26,8 @@ struct TaxonomyIndex: Sendable {
 
     private(set) var taxonomies: [Taxonomy] = []
     private var byName: [String: Int] = [:]
+    /// The slug of each spelling pages write (folding costs microseconds; a site has few spellings).
+    private var slugs: [String: String?] = [:]
 
     init() {}
 
@@ -33,13 +35,16 @@ struct TaxonomyIndex: Sendable {
     init(pages: [Page], config: SiteConfig) {
         guard !config.taxonomies.isEmpty else { return }
         let counted = pages.indices.filter { (pages[$0].kind == .single || pages[$0].kind == .page) && !pages[$0].frontMatter.draft }
-            .sorted { pages[$0].sourcePath < pages[$1].sourcePath }
-        var keys: [Int: SiteModel.SortKey] = [:]
+            .sorted { pages[$0].sourcePath.utf8.lexicographicallyPrecedes(pages[$1].sourcePath.utf8) }
+        // Each counted page's place in list order, sorted once: terms then sort by these numbers.
+        let keys = counted.map { SiteModel.SortKey(pages[$0]) }
+        var rank = Array(repeating: 0, count: pages.count)
+        for (place, offset) in counted.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() { rank[counted[offset]] = place }
         for schema in config.taxonomies {
             var terms: [Term] = []
             var bySlug: [String: Int] = [:]
             for index in counted {
-                for (name, slug) in Self.terms(of: pages[index], taxonomy: schema.name) {
+                for (name, slug) in Self.terms(of: pages[index], taxonomy: schema.name, slugs: &slugs) {
                     if let known = bySlug[slug] {
                         terms[known].members.append(index)
                     } else {
@@ -48,10 +53,7 @@ struct TaxonomyIndex: Sendable {
                     }
                 }
             }
-            for offset in terms.indices {
-                for index in terms[offset].members where keys[index] == nil { keys[index] = SiteModel.SortKey(pages[index]) }
-                terms[offset].members.sort { keys[$0]! < keys[$1]! }
-            }
+            for offset in terms.indices { terms[offset].members.sort { rank[$0] < rank[$1] } }
             let folded = terms.map { TextFoldingKey($0) }
             let order = terms.indices.sorted { folded[$0] < folded[$1] }
             terms = order.map { terms[$0] }
@@ -86,12 +88,23 @@ struct TaxonomyIndex: Sendable {
 
     /// The page's terms of `taxonomy` as written, with their slugs, each slug once; terms without
     /// a slug (reported when the front matter was read) are left out.
-    static func terms(of page: Page, taxonomy: String) -> [(name: String, slug: String)] {
+    func terms(of page: Page, taxonomy: String) -> [(name: String, slug: String)] {
+        var known = slugs
+        return Self.terms(of: page, taxonomy: taxonomy, slugs: &known)
+    }
+
+    /// `terms(of:taxonomy:)`, with the slugs of spellings already seen in `slugs` (and new ones added).
+    static func terms(of page: Page, taxonomy: String, slugs: inout [String: String?]) -> [(name: String, slug: String)] {
         guard let value = page.frontMatter.params[taxonomy], let names = TaxonomySchema.terms(in: value) else { return [] }
         var seen: Set<String> = []
         var terms: [(String, String)] = []
         for name in names {
-            guard let slug = TaxonomySchema.slug(of: name), seen.insert(slug).inserted else { continue }
+            let slug: String?
+            if let known = slugs[name] { slug = known } else {
+                slug = TaxonomySchema.slug(of: name)
+                slugs[name] = slug
+            }
+            guard let slug, seen.insert(slug).inserted else { continue }
             terms.append((name, slug))
         }
         return terms
@@ -138,9 +151,11 @@ struct TaxonomyIndex: Sendable {
         var sections: [String: String] = [:]
         for schema in config.sections { sections[schema.name] = "the section '\(schema.name)' of site.yml" }
         var byOutput: [String: [Int]] = [:]
+        var folders: Set<String> = []
         for (index, page) in pages.enumerated() where !page.sourcePath.isEmpty {
-            if !page.section.isEmpty {
-                sections[page.section] = "the section " + String(page.displayPath.dropLast(page.sourcePath.count)) + page.section + "/"
+            if !page.section.isEmpty, folders.insert(page.section).inserted {
+                let root = page.displayPath.utf8.dropLast(page.sourcePath.utf8.count)
+                sections[page.section] = "the section " + String(decoding: root, as: UTF8.self) + page.section + "/"
             }
             byOutput[page.outputPath, default: []].append(index)
         }
