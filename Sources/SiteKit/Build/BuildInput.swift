@@ -141,7 +141,9 @@ struct InputValues {
     /// Takes the values of `site` — of every page, or only of the pages at `pages` (and of their
     /// sections) when the others are known to be as they were — and returns the inputs whose
     /// values changed.
-    mutating func update(_ site: SiteModel, contexts: ContextBuilder, pages: [Int]?) -> Set<BuildInput> {
+    /// With `termsKept`, the site's taxonomies are the last rebuild's (`Assembly(reusingTermsOf:)`)
+    /// and their inputs are not compared again.
+    mutating func update(_ site: SiteModel, contexts: ContextBuilder, pages: [Int]?, termsKept: Bool = false) -> Set<BuildInput> {
         var changed: Set<BuildInput> = []
         let linker = { (page: Page) in Linker(page: page, baseURL: site.config.baseURL) }
         func summary(_ page: Page) -> TemplateValue {
@@ -192,7 +194,7 @@ struct InputValues {
             if sectionPages[name] != paths { changed.insert(.sectionPages(name)) }
             sectionPages[name] = paths
         }
-        changed.formUnion(updateTerms(site))
+        if !termsKept { changed.formUnion(updateTerms(site)) }
         return changed
     }
 

@@ -303,14 +303,16 @@ public final class IncrementalBuilder {
             guard let before = previousParses[source]??.page, let after = sources[source]?.parsed.page else { return false }
             return SiteModel.SortKey(before) == SiteModel.SortKey(after)
         }
+        let keptTerms = keepsTerms ? lastSite?.taxonomies : nil
         var assembly = Assembly(config: config, pages: pages, data: data, reusingOrderOf: keepsOrder ? lastSite : nil,
-                                reusingTermsOf: keepsTerms ? lastSite?.taxonomies : nil)
+                                reusingTermsOf: keptTerms)
         lastSite = assembly.site
         report.diagnostics.append(contentsOf: assembly.diagnostics)
         // The inputs this change changed (in place, only the edited pages' summaries can have).
         let site = assembly.site
         let editedIndexes = swapsInPlace ? changedSources.compactMap { lastIndexBySource[$0] } : nil
-        var changedInputs = inputValues.update(site, contexts: assembly.contexts, pages: editedIndexes)
+        var changedInputs = inputValues.update(site, contexts: assembly.contexts, pages: editedIndexes,
+                                               termsKept: keptTerms != nil)
         changedInputs.formUnion(changedTemplates.map(BuildInput.template))
         // Summaries stay valid but for the pages whose summaries changed (and all when pages may have moved).
         if full || !swapsInPlace {
