@@ -4,7 +4,7 @@
 /// script, with every run of other characters turned into one `-` and none at either end;
 /// an empty slug becomes `section`. A repeated slug gets `-1`, `-2`, ... in document order,
 /// skipping any suffix another heading already took.
-struct HeadingSlugger {
+public struct HeadingSlugger {
     private var taken: Set<String> = []
     private var nextSuffix: [String: Int] = [:]
 
@@ -23,7 +23,7 @@ struct HeadingSlugger {
     }
 
     /// The slug of `text`, before making it unique.
-    static func slug(_ text: String) -> String {
+    public static func slug(_ text: String) -> String {
         var slug = SlugBytes()
         slug.bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -5,9 +5,9 @@ import Foundation
 /// NFKD, lowercase, drop the combining diacritical marks (`isDiacritic`), NFC, then `letterFolds`.
 /// `Tests/Fixtures/unicode-folding.json` holds the expected folds from Python's Unicode database
 /// and documents where these rules differ from NFKD, case folding and removing every combining mark.
-enum TextFolding {
+public enum TextFolding {
     /// Folds one run of text that contains no ASCII separators (see `Tokenizer`).
-    static func fold(_ text: String) -> String {
+    public static func fold(_ text: String) -> String {
         let decomposed = text.decomposedStringWithCompatibilityMapping.lowercased()
         var stripped = String.UnicodeScalarView()
         for scalar in decomposed.unicodeScalars where !isDiacritic(scalar.value) {

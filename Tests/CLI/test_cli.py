@@ -248,3 +248,24 @@ def test_a_shortcode_renders_its_template_and_stays_as_written_in_code(project):
     assert '<li>Meet <span class="person"><a href="../people/ada/index.html">Ada</a>, Engineer</span></li>' in html
     assert "{{&lt; person ref=&quot;nobody.md&quot; &gt;}}" in html
     assert run(project, "check", "--strict").returncode == 0
+
+
+def test_taxonomy_terms_are_built_and_an_undeclared_term_is_an_error_at_its_position(project):
+    site = project / "Content/site.yml"
+    site.write_text(site.read_text() + "taxonomies:\n  tags: {title: Tags, values: [Design, Tea]}\n")
+    (project / "Content/people/ada.md").write_text("---\ntitle: Ada\nrole: Engineer\ntags: [Dèsign, tea]\n---\nText.\n")
+    result = run(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert "Dèsign (1) in" in (project / "public/tags/design/index.html").read_text()
+    assert 'href="../../tags/tea/index.html">tea</a>' in (project / "public/people/ada/index.html").read_text()
+    before = snapshot(project / "public")
+    (project / "Content/people/ada.md").write_text("---\ntitle: Ada\nrole: Engineer\ntags:\n  - Design\n  - Weaving\n---\nText.\n")
+    (project / "Content/about.md").write_text("---\ntitle: About\ntags: Pottery\n---\nText.\n")
+    result = run(project, "build")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert ("Content/people/ada.md:6:5: error: 'Weaving' is not a declared term of 'tags': use one of 'Design', 'Tea'"
+            in result.stderr), result.stderr
+    assert "Content/about.md:3:7: error: 'Pottery' is not a declared term of 'tags'" in result.stderr
+    assert re.search(r"  - Weaving\n *\^\n", result.stderr), result.stderr
+    assert result.stderr.rstrip().endswith("2 errors")
+    assert snapshot(project / "public") == before

@@ -5,11 +5,9 @@ import Testing
 /// `paginate:` in site.yml: the settings and their errors, the pager pages, the `paginator` value,
 /// the `<section>/page/1/` redirects, the sitemap, search, and the bounded `latest`/`first` values.
 @Suite(.serialized) struct PaginationTests {
-    static let header = "title: T\nbase_url: https://example.org/\n"
+    static let header = SiteConfig.minimalYAML
 
-    func errors(_ text: String) -> [String] {
-        SiteConfig.parse(text, path: "Content/site.yml").1.map(\.description)
-    }
+    func errors(_ text: String) -> [String] { SiteConfig.errors(reading: text) }
 
     @Test func settingsAreReadSiteWideAndPerSection() throws {
         let text = Self.header + "paginate: 10\nsections:\n  news: {paginate: 3, latest: 2}\n  people: {title: People}\n  clusters: {paginate: false}\n"

@@ -8,24 +8,43 @@ import Testing
 /// The edits reach every input a page can read: bodies, titles, dates, weights, enum values,
 /// pages added, removed and renamed (moving pages across pager pages), `_index.md` files, layouts
 /// and partials (in variants that read other pages, sections, groups and the paginator), `site.yml`
-/// (its `paginate` too), and files that fail to parse and are then fixed.
+/// (its `paginate` too), and files that fail to parse and are then fixed. With a taxonomy declared
+/// (`tags`), edits also add, change and remove pages' terms (in spellings that fold into one term),
+/// add and remove pages with terms, page the terms, and change the term layouts.
 @Suite struct RandomEditTests {
     @Test(arguments: [1, 2, 3]) func seededEditsMatchAFullBuild(seed: UInt64) throws {
-        var site = RandomSite(seed: seed)
+        _ = try runEdits(RandomSite(seed: seed), seed: seed)
+    }
+
+    @Test(arguments: [4, 5, 6]) func seededTermEditsMatchAFullBuild(seed: UInt64) throws {
+        let (summaries, builder) = try runEdits(RandomSite(seed: seed, withTags: true), seed: seed)
+        let termEdits = summaries.count { $0.hasPrefix("tags") }
+        #expect(termEdits > 15, "only \(termEdits) of 120 edits changed terms")
+        // The site ends with terms (those the edits left), so term pages were compared too.
+        #expect(builder.outputs.keys.contains { $0.hasPrefix("tags/") && $0 != "tags/index.html" })
+    }
+
+    /// 120 edits of `site`, each rebuilt by serve's builder and compared with a full build; returns
+    /// what each edit did, and the builder.
+    func runEdits(_ start: RandomSite, seed: UInt64) throws -> ([String], IncrementalBuilder) {
+        var site = start
         let folder = TemporaryFolder.project()
         site.writeAll(to: folder)
         let builder = IncrementalBuilder(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)
         var good = 0
+        var summaries: [String] = []
         for step in 0..<120 {
             let edit = site.randomEdit()
+            summaries.append(edit.summary)
             let changed = edit.apply(to: folder)
             let context = "seed \(seed), step \(step): \(edit.summary)"
             if try builder.rebuildMatchingAFullBuild(changed, in: folder, context: context).built { good += 1 }
         }
         // Most edits leave a site that builds (broken files are fixed by the next edit).
         #expect(good > 80, "only \(good) of 120 edits built")
+        return (summaries, builder)
     }
 }
 
@@ -90,11 +109,14 @@ struct RandomSite {
         var weight: Int?
         var date: String?
         var body: String
+        /// `tags:` as written in the front matter (a list or one term), when the site has tags.
+        var tags: String?
 
         var path: String { "Content/\(section)/\(slug).md" }
 
         var text: String {
             var matter = "title: \(title)\n" + (section == "people" ? "role: \(field)\n" : "kind: \(field)\n")
+            if let tags { matter += "tags: \(tags)\n" }
             if let weight { matter += "weight: \(weight)\n" }
             if let date { matter += "date: \(date)\n" }
             return "---\n\(matter)---\n\(body)\n"
@@ -113,6 +135,11 @@ struct RandomSite {
     var paginate: Int? = 2
     var topicsPaginate: String? = nil
     var templates: [String: Int] = [:]
+    /// Whether site.yml declares the `tags` taxonomy (pages then name terms), and its `paginate`.
+    let withTags: Bool
+    var tagsPaginate: String? = "2"
+    /// The template variants edits choose from (`variants`, and with tags `termVariants` too).
+    let variants: [String: [String?]]
     /// A file left broken by the last edit, fixed by the next.
     var broken: (path: String, text: String)?
     var counter = 0
@@ -161,8 +188,44 @@ struct RandomSite {
         ],
     ]
 
-    init(seed: UInt64) {
+    /// Terms the edits name, some of them spellings of one term (one slug).
+    static let terms = ["Design", "design", "Dèsign", "Craft", "Tea", "Silk road", "silk Road", "Panda", "Chéngdū"]
+
+    /// With tags: the term layouts (the fixture's, and variants reading more of the term and its
+    /// pages), and variants of the people and home layouts that show a page's terms or every term.
+    static let termVariants: [String: [String?]] = [
+        "Templates/layouts/_default/term.mustache": [
+            nil,
+            "{{<base}}{{$main}}<h2>{{term.name}} {{term.slug}} {{term.count}} {{term.taxonomy.title}}</h2>{{#paginator}}<p>{{number}}/{{total_pages}}"
+                + " {{#prev_url}}{{.}}{{/prev_url}} {{#next_url}}{{.}}{{/next_url}}</p><ul>{{#pages}}<li>{{title}} {{summary}} {{#date}}{{.}}{{/date}}"
+                + " {{#weight}}{{.}}{{/weight}}</li>{{/pages}}</ul>{{/paginator}}{{/main}}{{/base}}\n",
+        ],
+        "Templates/layouts/_default/terms.mustache": [
+            nil,
+            "{{<base}}{{$main}}<p>{{taxonomy.title}} {{taxonomy.count}}</p>{{#site.taxonomies.tags}}<i>{{name}} {{count}}</i>{{/site.taxonomies.tags}}"
+                + "{{/main}}{{/base}}\n",
+        ],
+    ]
+
+    static let termLayoutVariants: [String: [String?]] = [
+        "Templates/layouts/people/single.mustache": [
+            "{{<base}}{{$main}}{{{page.content}}}{{#page.term_lists}}<b>{{title}}</b>{{#terms}}<a href=\"{{url}}\">{{name}} {{slug}}</a>{{/terms}}"
+                + "{{/page.term_lists}}{{/main}}{{/base}}\n",
+        ],
+        "Templates/layouts/home.mustache": [
+            "{{<base}}{{$main}}{{#site.taxonomies.tags}}<a href=\"{{url}}\">{{name}} {{count}}</a>{{/site.taxonomies.tags}}{{/main}}{{/base}}\n",
+        ],
+    ]
+
+    init(seed: UInt64, withTags: Bool = false) {
         random = SeededGenerator(state: seed)
+        self.withTags = withTags
+        var variants = Self.variants
+        if withTags {
+            variants.merge(Self.termVariants) { $1 }
+            for (path, extra) in Self.termLayoutVariants { variants[path, default: [nil]] += extra }
+        }
+        self.variants = variants
         pages = [
             Page(section: "people", slug: "ada", title: "Ada", field: "Engineer", weight: 1, date: nil,
                  body: "## Work\n\nAda works on [the big topic](../topics/alpha.md)."),
@@ -171,7 +234,10 @@ struct RandomSite {
             Page(section: "topics", slug: "beta", title: "Beta", field: "big", weight: nil, date: nil, body: "The beta topic."),
             Page(section: "topics", slug: "gamma", title: "Gamma", field: "small", weight: nil, date: nil, body: "The gamma topic."),
         ]
-        for path in Self.variants.keys { templates[path] = 0 }
+        for path in variants.keys { templates[path] = 0 }
+        if withTags {
+            for index in pages.indices { pages[index].tags = ["[Design, Tea]", "design", "[Craft, dèsign]", nil, "[Tea]"][index] }
+        }
     }
 
     /// Writes the site as it stands (over the fixture's copy).
@@ -217,7 +283,7 @@ struct RandomSite {
                   - {value: big, title: Big topics, total: 2}
                   - {value: small, title: Small topics, total: 5}
 
-        """
+        """ + (withTags ? "taxonomies:\n  tags: {title: Tags\(tagsPaginate.map { ", paginate: \($0)" } ?? "")}\n" : "")
     }
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
@@ -243,6 +309,10 @@ struct RandomSite {
         if let broken {
             self.broken = nil
             return RandomEdit(summary: "fix \(broken.path)", files: [(broken.path, broken.text)])
+        }
+        if withTags && chance(25) {
+            counter += 1
+            return termEdit()
         }
         let kind = Int.random(in: 0..<100, using: &random)
         counter += 1
@@ -284,10 +354,10 @@ struct RandomSite {
             homeTitle = "Welcome \(counter)"
             return RandomEdit(summary: "edit the home page", files: [("Content/index.md", homeText)])
         case 77..<87:
-            let path = pick(Self.variants.keys.sorted())
-            let choice = Int.random(in: 0..<Self.variants[path]!.count, using: &random)
+            let path = pick(variants.keys.sorted())
+            let choice = Int.random(in: 0..<variants[path]!.count, using: &random)
             templates[path] = choice
-            let text = Self.variants[path]![choice] ?? (try? String(contentsOfFile: Repository.fixture + "/" + path, encoding: .utf8))
+            let text = variants[path]![choice] ?? (try? String(contentsOfFile: Repository.fixture + "/" + path, encoding: .utf8))
             return RandomEdit(summary: "template \(path) variant \(choice)", files: [(path, text ?? "")])
         case 87..<91:
             switch Int.random(in: 0..<4, using: &random) {
@@ -302,9 +372,9 @@ struct RandomSite {
             broken = (page.path, page.text)
             return RandomEdit(summary: "break \(page.path)", files: [(page.path, "---\ntitle: [unclosed\n---\nText\n")])
         case 95..<97:
-            let path = pick(Self.variants.keys.sorted())
+            let path = pick(variants.keys.sorted())
             let choice = templates[path]!
-            let text = Self.variants[path]![choice] ?? (try? String(contentsOfFile: Repository.fixture + "/" + path, encoding: .utf8)) ?? ""
+            let text = variants[path]![choice] ?? (try? String(contentsOfFile: Repository.fixture + "/" + path, encoding: .utf8)) ?? ""
             broken = (path, text)
             return RandomEdit(summary: "break \(path)", files: [(path, "{{#page.title}}unclosed\n")])
         default:
@@ -312,6 +382,42 @@ struct RandomSite {
                 page.body = site.body(for: page)
                 page.title += " \(site.counter)"
             }
+        }
+    }
+
+    /// `tags:` as a page might write it: a list of one to three terms, one term alone, or none.
+    mutating func randomTags() -> String? {
+        switch Int.random(in: 0..<10, using: &random) {
+        case 0: return nil
+        case 1: return "[]"
+        case 2, 3: return pick(Self.terms)
+        default: return "[" + (0..<Int.random(in: 1...3, using: &random)).map { _ in pick(Self.terms) }.joined(separator: ", ") + "]"
+        }
+    }
+
+    /// An edit of terms: a page's terms changed, a page with terms added or removed, or the
+    /// taxonomy's `paginate` in site.yml.
+    mutating func termEdit() -> RandomEdit {
+        switch Int.random(in: 0..<10, using: &random) {
+        case 0..<6:
+            let edit = editPage("terms") { page, site in page.tags = site.randomTags() }
+            return RandomEdit(summary: "tags: " + edit.summary, files: edit.files)
+        case 6, 7:
+            let section = pick(["people", "topics"])
+            var page = Page(section: section, slug: "tagged-\(counter)", title: pick(Self.words).capitalized,
+                            field: section == "topics" ? pick(["big", "small"]) : "Guest", weight: chance(50) ? Int.random(in: 1...4, using: &random) : nil,
+                            date: chance(50) ? "2024-06-0\(Int.random(in: 1...9, using: &random))" : nil, body: sentence(), tags: randomTags())
+            if page.tags == nil { page.tags = "[Design]" }
+            pages.append(page)
+            return RandomEdit(summary: "tags: add \(page.path)", files: [(page.path, page.text)])
+        case 8 where pages.count > 3:
+            let tagged = pages.indices.filter { pages[$0].tags != nil }
+            let index = tagged.isEmpty ? Int.random(in: 0..<pages.count, using: &random) : pick(tagged)
+            let page = pages.remove(at: index)
+            return RandomEdit(summary: "tags: remove \(page.path)", files: [(page.path, nil)] + unlink(page))
+        default:
+            tagsPaginate = pick([nil, "1", "2", "3", "false"])
+            return RandomEdit(summary: "tags: paginate \(tagsPaginate ?? "unset") in site.yml", files: [("Content/site.yml", siteYAML)])
         }
     }
 

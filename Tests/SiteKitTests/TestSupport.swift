@@ -74,3 +74,13 @@ extension BuildOptions {
         BuildOptions(workingDirectory: folder.path)
     }
 }
+
+extension SiteConfig {
+    /// The smallest site.yml there is, for settings tests to add to.
+    static let minimalYAML = "title: T\nbase_url: https://example.org/\n"
+
+    /// The diagnostics of reading `text` as `Content/site.yml`, as printed.
+    static func errors(reading text: String) -> [String] {
+        parse(text, path: "Content/site.yml").1.map(\.description)
+    }
+}

@@ -14,8 +14,10 @@ struct Assembly: Sendable {
 
     /// Events, calendars and structured data for `pages`. Cheap (no Markdown, no templates), so it
     /// is redone whole on every build.
-    /// With `previous`, the site keeps its order and groups (see `SiteModel(config:pages:reusingOrderOf:)`).
-    init(config: SiteConfig, pages: [Page], data: SiteData = SiteData(), reusingOrderOf previous: SiteModel? = nil) {
+    /// With `previous`, the site keeps its order and groups (see `SiteModel(config:pages:reusingOrderOf:)`);
+    /// with `previousTerms`, its taxonomies' terms and their order (edits that changed no term and no sort key).
+    init(config: SiteConfig, pages: [Page], data: SiteData = SiteData(), reusingOrderOf previous: SiteModel? = nil,
+         reusingTermsOf previousTerms: TaxonomyIndex? = nil) {
         var pages = pages
         var diagnostics: [Diagnostic] = []
         var events: [Int: EventInfo] = [:]
@@ -28,8 +30,12 @@ struct Assembly: Sendable {
             }
         }
         Pagination.addPagerPages(to: &pages, config: config)
+        let taxonomies = previousTerms ?? TaxonomyIndex(pages: pages, config: config)
+        diagnostics += taxonomies.collisions(with: pages, config: config)
+        taxonomies.addPages(to: &pages, config: config)
         var site = previous.map { SiteModel(config: config, pages: pages, reusingOrderOf: $0) } ?? SiteModel(config: config, pages: pages)
         site.data = data
+        site.taxonomies = taxonomies
         var calendars: [Int: String] = [:]
         var calendarFiles: [OutputFile] = []
         let host = config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "localhost"

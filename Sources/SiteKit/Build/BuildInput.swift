@@ -22,15 +22,30 @@ enum BuildInput: Hashable, Sendable {
     case dataNames
     /// A template file, by name: the layout an output was rendered through and what it includes.
     case template(String)
+    /// A taxonomy's terms: their names, URLs and page counts (`site.taxonomies.<name>`, `/<name>/`).
+    case termList(String)
+    /// A term's name as shown (as first written), by taxonomy and slug: what `page.taxonomies`
+    /// shows of a page's terms, and a term page's title.
+    case termName(String, String)
+    /// Which pages a term has, in which order (a term page's `paginator`, `term.count`).
+    case termPages(String, String)
 }
 
-/// The ids `TemplateValue.input` carries for one assembled site (page indexes and section ordinals
-/// packed with a kind), and their `BuildInput`s.
+/// The ids `TemplateValue.input` carries for one assembled site (page indexes, section, data-file,
+/// taxonomy and term ordinals, shifted left by 4 and or-ed with the kind, 0…9), and their `BuildInput`s.
 struct InputCodes: Sendable {
     private let sectionNames: [String]
     private let ordinals: [String: Int]
     private let dataFiles: [String]
     private let dataOrdinals: [String: Int]
+    private let taxonomyNames: [String]
+    /// The ordinal of each taxonomy's first term: terms are numbered across taxonomies.
+    private let termOffsets: [Int]
+    /// Taxonomy and slug of each term ordinal.
+    private let terms: [(taxonomy: String, slug: String)]
+    /// The bits of the kind.
+    static let kindBits = 4
+    private static let kindMask = (1 << kindBits) - 1
 
     /// Every section a page can name: those with a list page or in site.yml, those with pages, and "".
     init(site: SiteModel) {
@@ -45,21 +60,37 @@ struct InputCodes: Sendable {
         self.ordinals = ordinals
         dataFiles = site.data.names
         dataOrdinals = Dictionary(uniqueKeysWithValues: dataFiles.enumerated().map { ($0.element, $0.offset) })
+        var offsets: [Int] = []
+        var terms: [(String, String)] = []
+        for taxonomy in site.taxonomies.taxonomies {
+            offsets.append(terms.count)
+            terms += taxonomy.terms.map { (taxonomy.name, $0.slug) }
+        }
+        taxonomyNames = site.taxonomies.taxonomies.map(\.name)
+        termOffsets = offsets
+        self.terms = terms
     }
 
-    func summary(_ page: Int) -> Int { page << 3 }
-    func sectionHead(_ name: String) -> Int { (ordinals[name] ?? -1) << 3 | 1 }
-    func sectionPages(_ name: String) -> Int { (ordinals[name] ?? -1) << 3 | 2 }
-    func sectionTitle(_ name: String) -> Int { (ordinals[name] ?? -1) << 3 | 3 }
-    var sections: Int { 4 }
-    func data(_ name: String) -> Int { (dataOrdinals[name] ?? -1) << 3 | 5 }
-    var dataNames: Int { 6 }
+    private static func code(_ number: Int, kind: Int) -> Int { number << kindBits | kind }
+
+    func summary(_ page: Int) -> Int { Self.code(page, kind: 0) }
+    func sectionHead(_ name: String) -> Int { Self.code(ordinals[name] ?? -1, kind: 1) }
+    func sectionPages(_ name: String) -> Int { Self.code(ordinals[name] ?? -1, kind: 2) }
+    func sectionTitle(_ name: String) -> Int { Self.code(ordinals[name] ?? -1, kind: 3) }
+    var sections: Int { Self.code(0, kind: 4) }
+    func data(_ name: String) -> Int { Self.code(dataOrdinals[name] ?? -1, kind: 5) }
+    var dataNames: Int { Self.code(0, kind: 6) }
+    /// Taxonomy `taxonomy` (its position in site.yml) and its term `term` (position in its list).
+    func termList(_ taxonomy: Int) -> Int { Self.code(taxonomy, kind: 7) }
+    func termName(_ taxonomy: Int, _ term: Int) -> Int { Self.code(termOffsets[taxonomy] + term, kind: 8) }
+    func termPages(_ taxonomy: Int, _ term: Int) -> Int { Self.code(termOffsets[taxonomy] + term, kind: 9) }
 
     /// The input an id names in `site` (nil for none of its).
     func input(_ code: Int, in site: SiteModel) -> BuildInput? {
-        let number = code >> 3
+        let number = code >> Self.kindBits
         let section = number >= 0 && number < sectionNames.count ? sectionNames[number] : nil
-        switch code & 7 {
+        let term = number >= 0 && number < terms.count ? terms[number] : nil
+        switch code & Self.kindMask {
         case 0: return number < site.pages.count ? .summary(site.pages[number].outputPath) : nil
         case 1: return section.map(BuildInput.sectionHead)
         case 2: return section.map(BuildInput.sectionPages)
@@ -67,6 +98,9 @@ struct InputCodes: Sendable {
         case 4: return .sections
         case 5: return number >= 0 && number < dataFiles.count ? .data(dataFiles[number]) : nil
         case 6: return .dataNames
+        case 7: return number >= 0 && number < taxonomyNames.count ? .termList(taxonomyNames[number]) : nil
+        case 8: return term.map { .termName($0.taxonomy, $0.slug) }
+        case 9: return term.map { .termPages($0.taxonomy, $0.slug) }
         default: return nil
         }
     }
@@ -93,11 +127,23 @@ struct InputValues {
     private var sectionPages: [String: [String]] = [:]
     private var sections: [String] = []
     private var data: [String: TemplateValue] = [:]
+    /// Each taxonomy's terms as its list shows them: name, slug, number of pages.
+    private var termLists: [String: [TermEntry]] = [:]
+    /// Each term's pages (output paths, in order), by taxonomy and slug.
+    private var termPages: [String: [String: [String]]] = [:]
+
+    private struct TermEntry: Equatable {
+        var name: String
+        var slug: String
+        var count: Int
+    }
 
     /// Takes the values of `site` — of every page, or only of the pages at `pages` (and of their
     /// sections) when the others are known to be as they were — and returns the inputs whose
     /// values changed.
-    mutating func update(_ site: SiteModel, contexts: ContextBuilder, pages: [Int]?) -> Set<BuildInput> {
+    /// With `termsKept`, the site's taxonomies are the last rebuild's (`Assembly(reusingTermsOf:)`)
+    /// and their inputs are not compared again.
+    mutating func update(_ site: SiteModel, contexts: ContextBuilder, pages: [Int]?, termsKept: Bool = false) -> Set<BuildInput> {
         var changed: Set<BuildInput> = []
         let linker = { (page: Page) in Linker(page: page, baseURL: site.config.baseURL) }
         func summary(_ page: Page) -> TemplateValue {
@@ -148,6 +194,38 @@ struct InputValues {
             if sectionPages[name] != paths { changed.insert(.sectionPages(name)) }
             sectionPages[name] = paths
         }
+        if !termsKept { changed.formUnion(updateTerms(site)) }
+        return changed
+    }
+
+    /// The taxonomies' inputs that changed (all of their terms, in one pass over their pages).
+    private mutating func updateTerms(_ site: SiteModel) -> Set<BuildInput> {
+        var changed: Set<BuildInput> = []
+        var lists: [String: [TermEntry]] = [:]
+        var pages: [String: [String: [String]]] = [:]
+        for taxonomy in site.taxonomies.taxonomies {
+            let name = taxonomy.name
+            let entries = taxonomy.terms.map { TermEntry(name: $0.name, slug: $0.slug, count: $0.members.count) }
+            lists[name] = entries
+            if termLists[name] != entries { changed.insert(.termList(name)) }
+            let before = Dictionary((termLists[name] ?? []).map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+            var members: [String: [String]] = [:]
+            for term in taxonomy.terms {
+                if before[term.slug] != term.name { changed.insert(.termName(name, term.slug)) }
+                let paths = term.members.map { site.pages[$0].outputPath }
+                if termPages[name]?[term.slug] != paths { changed.insert(.termPages(name, term.slug)) }
+                members[term.slug] = paths
+            }
+            // Terms that are gone change too: their pages are gone, and who showed them must know.
+            for (slug, _) in before where members[slug] == nil {
+                changed.insert(.termName(name, slug))
+                changed.insert(.termPages(name, slug))
+            }
+            pages[name] = members
+        }
+        for name in termLists.keys where lists[name] == nil { changed.insert(.termList(name)) }
+        termLists = lists
+        termPages = pages
         return changed
     }
 }

@@ -190,7 +190,7 @@ public final class IncrementalBuilder {
             guard let previous = previousParses[source] ?? nil, let before = previous.page, previous.diagnostics.isEmpty,
                   let now = sources[source]?.parsed, let after = now.page, now.diagnostics.isEmpty,
                   lastIndexBySource[source] != nil else { return false }
-            return before.outputPath == after.outputPath && before.kind == after.kind
+            return before.outputPath == after.outputPath && before.kind == after.kind && Self.sameTerms(before, after, config: config)
         }
         var pages: [Page]
         var drafts: Set<String>
@@ -298,13 +298,21 @@ public final class IncrementalBuilder {
             guard group.map({ before.frontMatter.params[$0] == after.frontMatter.params[$0] }) ?? true else { return false }
             return SiteModel.SortKey(before) == SiteModel.SortKey(after) || keepsPlace(source, in: pages)
         }
-        var assembly = Assembly(config: config, pages: pages, data: data, reusingOrderOf: keepsOrder ? lastSite : nil)
+        // Terms and their order stay when no edited page changed its sort key (in place, none changed its terms).
+        let keepsTerms = swapsInPlace && changedSources.allSatisfy { source in
+            guard let before = previousParses[source]??.page, let after = sources[source]?.parsed.page else { return false }
+            return SiteModel.SortKey(before) == SiteModel.SortKey(after)
+        }
+        let keptTerms = keepsTerms ? lastSite?.taxonomies : nil
+        var assembly = Assembly(config: config, pages: pages, data: data, reusingOrderOf: keepsOrder ? lastSite : nil,
+                                reusingTermsOf: keptTerms)
         lastSite = assembly.site
         report.diagnostics.append(contentsOf: assembly.diagnostics)
         // The inputs this change changed (in place, only the edited pages' summaries can have).
         let site = assembly.site
         let editedIndexes = swapsInPlace ? changedSources.compactMap { lastIndexBySource[$0] } : nil
-        var changedInputs = inputValues.update(site, contexts: assembly.contexts, pages: editedIndexes)
+        var changedInputs = inputValues.update(site, contexts: assembly.contexts, pages: editedIndexes,
+                                               termsKept: keptTerms != nil)
         changedInputs.formUnion(changedTemplates.map(BuildInput.template))
         // Summaries stay valid but for the pages whose summaries changed (and all when pages may have moved).
         if full || !swapsInPlace {
@@ -458,6 +466,13 @@ public final class IncrementalBuilder {
             siteWidePaths = Set(siteWide.map(\.path))
         }
         return IncrementalResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
+    }
+
+    /// Whether a page names the same terms after an edit as before, and counts alike (drafts do not):
+    /// else the taxonomies' pages may appear, disappear or move, and the site is reassembled.
+    static func sameTerms(_ before: Page, _ after: Page, config: SiteConfig) -> Bool {
+        config.taxonomies.isEmpty || before.frontMatter.draft == after.frontMatter.draft
+            && config.taxonomies.allSatisfy { before.frontMatter.params[$0.name] == after.frontMatter.params[$0.name] }
     }
 
     /// Whether `old` holds exactly `new` (memcmp: list pages are megabytes).

@@ -30,6 +30,7 @@ indirect enum KnownKeys: Sendable {
                 ("values", .items(.open([("value", .any), ("title", .any)]))),
             ]))),
         ]))),
+        ("taxonomies", .named(.keys([("title", .any), ("paginate", .any), ("values", .any)]))),
         ("data", .named(.keys([
             ("required", .any),
             ("fields", .named(.keys([

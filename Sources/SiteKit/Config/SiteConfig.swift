@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable {
     /// Pages per list page for every section that does not set its own (`paginate:`); nil: lists
     /// are not paginated.
     public var paginate: Int?
+    /// Taxonomies (`taxonomies:`), in the order site.yml lists them.
+    public var taxonomies: [TaxonomySchema] = []
 
     public func section(named name: String) -> SectionSchema? {
         sections.first { $0.name == name }
@@ -32,6 +34,11 @@ public struct SiteConfig: Sendable {
     public func pageSize(of name: String) -> Int? {
         guard let schema = section(named: name) else { return paginate }
         return schema.paginateOff ? nil : schema.paginate ?? paginate
+    }
+
+    /// Pages per term page of taxonomy `taxonomy` (its own `paginate`, else the site's); nil: one page.
+    public func pageSize(of taxonomy: TaxonomySchema) -> Int? {
+        taxonomy.paginateOff ? nil : taxonomy.paginate ?? paginate
     }
 
     /// How many pages `site.sections.<name>.latest` holds.
@@ -202,11 +209,35 @@ extension SiteConfig {
             dataSchemas = SiteConfig.dataSchemas(value, fail: { fail("data", $0) })
         }
 
+        var taxonomies: [TaxonomySchema] = []
+        if let value = document["taxonomies"] {
+            if case .object(let map) = value {
+                for name in document.keyOrder["taxonomies"] ?? map.keys.sorted() {
+                    guard let spec = map[name] else { continue }
+                    let keyMark = node?["taxonomies"]?.mapping?.first(where: { $0.key.string == name })?.key.mark
+                    let declared = SourcePosition(line: keyMark?.line ?? position("taxonomies").line,
+                                                  column: keyMark?.column ?? position("taxonomies").column)
+                    let taxonomyNode = node?["taxonomies"]?[name]
+                    let schema = TaxonomySchema.parse(name: name, spec: spec, path: path, at: declared, fail: { key, message in
+                        if let key, let mark = taxonomyNode?.mapping?.first(where: { $0.key.string == key })?.key.mark {
+                            diagnostics.append(.error(path, line: mark.line, column: mark.column, "taxonomy '\(name)': \(message)"))
+                        } else {
+                            diagnostics.append(.error(path, line: declared.line, column: declared.column, "taxonomy '\(name)': \(message)"))
+                        }
+                    })
+                    if let schema { taxonomies.append(schema) }
+                }
+            } else {
+                fail("taxonomies", "taxonomies must be a mapping of taxonomy names")
+            }
+        }
+
         var config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                                 unsafeHTML: unsafeHTML, params: params, nav: nav, search: search, sections: sections)
         config.check = check
         config.data = dataSchemas
         config.paginate = paginate
+        config.taxonomies = taxonomies
         return (config, diagnostics)
     }
 

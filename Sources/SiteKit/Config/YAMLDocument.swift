@@ -24,6 +24,8 @@ struct YAMLDocument: Sendable {
     /// For top-level values that are scalars: the text as written, before typing (`no`, `0x1F`,
     /// `1.50`), for the fields that are text whatever they look like.
     var writtenText: [String: String] = [:]
+    /// For top-level values that are lists: where each item starts, shifted to file lines.
+    var itemPositions: [String: [SourcePosition]] = [:]
 
     /// The text of a top-level scalar as the author wrote it; nil for lists, mappings, null and
     /// missing keys.
@@ -85,6 +87,7 @@ struct YAMLDocument: Sendable {
         var keyPositions: [String: SourcePosition] = [:]
         var keyOrder: [String: [String]] = [:]
         var writtenText: [String: String] = [:]
+        var itemPositions: [String: [SourcePosition]] = [:]
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.scalar?.string else {
                 diagnostics.append(.error(path, line: (keyNode.mark?.line ?? 1) + lineOffset,
@@ -100,6 +103,11 @@ struct YAMLDocument: Sendable {
             if case .mapping(let child) = valueNode {
                 keyOrder[key] = child.compactMap { $0.key.scalar?.string }
             }
+            if case .sequence(let items) = valueNode {
+                itemPositions[key] = items.map { item in
+                    SourcePosition(line: (item.mark?.line ?? 1) + lineOffset, column: item.mark?.column ?? 1)
+                }
+            }
             if let mark = valueNode.mark {
                 positions[key] = SourcePosition(line: mark.line + lineOffset, column: mark.column)
             }
@@ -108,7 +116,7 @@ struct YAMLDocument: Sendable {
             }
         }
         return (YAMLDocument(entries: entries, positions: positions, keyPositions: keyPositions, keyOrder: keyOrder,
-                             writtenText: writtenText), diagnostics)
+                             writtenText: writtenText, itemPositions: itemPositions), diagnostics)
     }
 
     static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {

@@ -94,7 +94,8 @@ enum ContentLoader {
         }
         let schema = kind == .single ? config.section(named: section) : nil
         let (parsed, frontMatterDiagnostics) = FrontMatter.parse(yaml: split.yaml, firstLine: split.yamlFirstLine,
-                                                                 path: file.displayPath, schema: schema)
+                                                                 path: file.displayPath, schema: schema,
+                                                                 taxonomies: config.taxonomies)
         result.diagnostics.append(contentsOf: frontMatterDiagnostics)
         guard let frontMatter = parsed else { return result }
         if frontMatter.draft && !includeDrafts {
@@ -119,6 +120,7 @@ enum ContentLoader {
         case .section: outputPath = section + "/index.html"
         case .page: outputPath = slug + "/index.html"
         case .single: outputPath = (folders + [Substring(slug)]).joined(separator: "/") + "/index.html"
+        case .terms, .term: return result  // made by the build (`TaxonomyIndex`), never read from a file
         }
         result.page = Page(sourcePath: file.relativePath, displayPath: file.displayPath, kind: kind, section: section,
                           slug: kind == .section ? section : slug, outputPath: outputPath, frontMatter: frontMatter,

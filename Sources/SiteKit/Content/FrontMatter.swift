@@ -20,7 +20,8 @@ public struct FrontMatter: Sendable {
     /// The largest front matter read: 1 MiB (a page's fields need a few hundred bytes).
     static let sizeLimit = 1 << 20
 
-    static func parse(yaml: String, firstLine: Int, path: String, schema: SectionSchema?) -> (FrontMatter?, [Diagnostic]) {
+    static func parse(yaml: String, firstLine: Int, path: String, schema: SectionSchema?,
+                      taxonomies: [TaxonomySchema] = []) -> (FrontMatter?, [Diagnostic]) {
         guard yaml.utf8.count <= sizeLimit else {
             return (nil, [.error(path, line: max(firstLine - 1, 1), column: 1,
                                  "front matter is larger than \(sizeLimit >> 20) MB (\(yaml.utf8.count >> 10) KB): not read")])
@@ -82,7 +83,8 @@ public struct FrontMatter: Sendable {
             }
         }
 
-        diagnostics += misspeltFields(document, schema: schema, path: path)
+        diagnostics += misspeltFields(document, schema: schema, taxonomies: taxonomies, path: path)
+        for taxonomy in taxonomies { diagnostics += termProblems(document, taxonomy: taxonomy, at: at, path: path) }
 
         if let schema {
             // At the field when it is there but empty, else at the opening fence. A draft is work in
@@ -113,8 +115,9 @@ public struct FrontMatter: Sendable {
     /// A warning (an error under `--strict`) for each key that is neither a built-in field nor one
     /// the section declares, but looks like a misspelling of one (`weigth`, `titel`): such a key
     /// would otherwise become a param without a word, and the field it meant would stay unset.
-    static func misspeltFields(_ document: YAMLDocument, schema: SectionSchema?, path: String) -> [Diagnostic] {
-        let declared = schema?.declaredFields ?? []
+    static func misspeltFields(_ document: YAMLDocument, schema: SectionSchema?, taxonomies: [TaxonomySchema] = [],
+                               path: String) -> [Diagnostic] {
+        let declared = (schema?.declaredFields ?? []).union(taxonomies.map(\.name))
         let known = builtInFields + (schema?.required ?? []) + (schema?.enumerations.keys.sorted() ?? [])
         var diagnostics: [Diagnostic] = []
         for (key, _) in document.entries where !builtInFields.contains(key) && !declared.contains(key) {
@@ -122,6 +125,36 @@ public struct FrontMatter: Sendable {
             let at = document.keyPositions[key] ?? SourcePosition(line: 1, column: 1)
             diagnostics.append(.warning(path, line: at.line, column: at.column,
                                         "unknown field '\(key)': did you mean '\(meant)'? (as written, it is page.params.\(key))"))
+        }
+        return diagnostics
+    }
+
+    /// The terms of `taxonomy` the page names, checked: one text or a list of texts, each with a
+    /// letter or digit, and one of the declared `values` when there are some. Each problem is
+    /// reported at the term's own line and column.
+    static func termProblems(_ document: YAMLDocument, taxonomy: TaxonomySchema, at: (String) -> SourcePosition,
+                             path: String) -> [Diagnostic] {
+        guard let value = document[taxonomy.name] else { return [] }
+        let name = taxonomy.name
+        guard let terms = TaxonomySchema.terms(in: value) else {
+            let position = at(name)
+            return [.error(path, line: position.line, column: position.column,
+                           "'\(name)' must be a term or a list of terms (the '\(name)' taxonomy of site.yml)")]
+        }
+        var diagnostics: [Diagnostic] = []
+        let itemPositions = document.itemPositions[name]
+        for (offset, term) in terms.enumerated() {
+            let position = itemPositions.map { offset < $0.count ? $0[offset] : at(name) } ?? at(name)
+            guard let slug = TaxonomySchema.slug(of: term) else {
+                diagnostics.append(.error(path, line: position.line, column: position.column,
+                                          "term '\(term)' of '\(name)' needs a letter or a digit (it names the URL /\(name)/<term>/)"))
+                continue
+            }
+            if let values = taxonomy.values, values[slug] == nil {
+                let allowed = values.values.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.append(.error(path, line: position.line, column: position.column,
+                                          "'\(term)' is not a declared term of '\(name)': use one of \(allowed) (or add it to taxonomies.\(name).values in site.yml)"))
+            }
         }
         return diagnostics
     }

@@ -12,6 +12,10 @@ public enum PageKind: String, Sendable {
     case single
     /// The `404.html` page.
     case notFound = "404"
+    /// A taxonomy's page, `/<taxonomy>/`: every term with its number of pages (`TaxonomyIndex`).
+    case terms
+    /// A term's page, `/<taxonomy>/<term>/` (and `…/page/k/`): the pages that name the term.
+    case term
 }
 
 /// One page of the site: where it comes from, where it goes, and its content.
@@ -34,6 +38,8 @@ public struct Page: Sendable {
     /// Which page of its section's list this is: 1 for the list page itself, k ≥ 2 for the pager
     /// page `<section>/page/k/` that `Pagination` makes from it.
     public var pagerNumber = 1
+    /// On the pages of a taxonomy (kinds `terms` and `term`): its name; the term's slug is `slug`.
+    public var taxonomy = ""
 
     private final class Identity: Sendable {
         let sourcePath: String

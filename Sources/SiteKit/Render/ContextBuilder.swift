@@ -97,7 +97,92 @@ struct ContextBuilder: Sendable {
                                              pager: page.kind == .section ? page.pagerNumber : nil)
         }
         if page.kind == .section { object["paginator"] = paginatorValue(page, linker: linker) }
+        if page.kind == .terms || page.kind == .term, let ordinal = site.taxonomies.ordinal(of: page.taxonomy) {
+            let taxonomy = site.taxonomies.taxonomies[ordinal]
+            object["taxonomy"] = .input(inputs.termList(ordinal), .object(taxonomyFields(taxonomy, linker: linker).merging(
+                ["count": .int(taxonomy.terms.count), "terms": termsValue(ordinal, linker: linker)], uniquingKeysWith: { $1 })))
+            if page.kind == .term, let term = taxonomy.termBySlug[page.slug] {
+                object["term"] = termValue(ordinal, term, linker: linker)
+                object["paginator"] = termPaginatorValue(page, ordinal: ordinal, term: term, linker: linker)
+                // The page's own title is the term's name: whatever shows it reads that name.
+                object["page"] = .input(inputs.termName(ordinal, term), object["page"]!)
+            }
+        }
         return .object(object)
+    }
+
+    /// What a taxonomy shows of itself: its name, title and URL.
+    private func taxonomyFields(_ taxonomy: TaxonomyIndex.Taxonomy, linker: Linker) -> [String: TemplateValue] {
+        ["name": .string(taxonomy.name), "title": .string(taxonomy.schema.title),
+         "url": .string(linker.link(to: TaxonomyIndex.path(taxonomy: taxonomy.name, slug: nil)))]
+    }
+
+    /// `site.taxonomies.<name>` and `taxonomy.terms`: every term `{name, slug, url, count}`, sorted by name.
+    func termsValue(_ ordinal: Int, linker: Linker) -> TemplateValue {
+        let taxonomy = site.taxonomies.taxonomies[ordinal]
+        return .input(inputs.termList(ordinal), .list(taxonomy.terms.map { term in
+            .object(["name": .string(term.name), "slug": .string(term.slug), "count": .int(term.members.count),
+                     "url": .string(linker.link(to: TaxonomyIndex.path(taxonomy: taxonomy.name, slug: term.slug)))])
+        }))
+    }
+
+    /// `term` on a term's pages: `{name, slug, url, count, taxonomy: {name, title, url}}`.
+    func termValue(_ ordinal: Int, _ index: Int, linker: Linker) -> TemplateValue {
+        let taxonomy = site.taxonomies.taxonomies[ordinal]
+        let term = taxonomy.terms[index]
+        return .reading([inputs.termName(ordinal, index), inputs.termPages(ordinal, index)], .object([
+            "name": .string(term.name), "slug": .string(term.slug), "count": .int(term.members.count),
+            "url": .string(linker.link(to: TaxonomyIndex.path(taxonomy: taxonomy.name, slug: term.slug))),
+            "taxonomy": .object(taxonomyFields(taxonomy, linker: linker)),
+        ]))
+    }
+
+    /// `paginator` on a term's pages: as on a section's list pages, over the term's pages.
+    func termPaginatorValue(_ page: Page, ordinal: Int, term index: Int, linker: Linker) -> TemplateValue {
+        let taxonomy = site.taxonomies.taxonomies[ordinal]
+        let term = taxonomy.terms[index]
+        let size = site.config.pageSize(of: taxonomy.schema)
+        let total = Pagination.pageCount(members: term.members.count, size: size)
+        var shown = term.members[...]
+        if let size {
+            let start = min((page.pagerNumber - 1) * size, term.members.count)
+            shown = term.members[start..<min(start + size, term.members.count)]
+        }
+        return .reading([inputs.termName(ordinal, index), inputs.termPages(ordinal, index)], pagerFields(
+            number: page.pagerNumber, total: total, title: .string(term.name), folder: taxonomy.name + "/" + term.slug,
+            pages: .list(shown.map { summaryValue($0, linker: linker) }), linker: linker))
+    }
+
+    /// Whether templates using `names` could reach `site.taxonomies`.
+    static func reachesTaxonomies(_ names: Set<String>?) -> Bool {
+        guard let names else { return true }
+        return names.contains { $0 == "site" || $0 == "taxonomies" || $0.hasPrefix("site.taxonomies") || $0.hasPrefix("taxonomies.") }
+    }
+
+    /// `page.taxonomies`: the page's terms of each taxonomy it names, `{name, slug, url}` in the
+    /// order written (a taxonomy it names no term of is absent); and `page.term_lists`, the same as
+    /// a list `{name, title, url, terms}` in site.yml order, for themes that name no taxonomy.
+    func pageTermsValues(_ page: Page, linker: Linker) -> (taxonomies: TemplateValue, lists: TemplateValue) {
+        var object: [String: TemplateValue] = [:]
+        var lists: [TemplateValue] = []
+        for (ordinal, taxonomy) in site.taxonomies.taxonomies.enumerated() {
+            let named = site.taxonomies.terms(of: page, taxonomy: taxonomy.name)
+            guard !named.isEmpty else { continue }
+            let items: [TemplateValue] = named.compactMap { _, slug in
+                guard let index = taxonomy.termBySlug[slug] else { return nil }
+                return .input(inputs.termName(ordinal, index), .object([
+                    "name": .string(taxonomy.terms[index].name), "slug": .string(slug),
+                    "url": .string(linker.link(to: TaxonomyIndex.path(taxonomy: taxonomy.name, slug: slug))),
+                ]))
+            }
+            // A term only a draft names has no page: it is shown once another page names it.
+            let value = items.count < named.count ? TemplateValue.input(inputs.termList(ordinal), .list(items)) : .list(items)
+            object[taxonomy.name] = value
+            if !items.isEmpty {
+                lists.append(.object(taxonomyFields(taxonomy, linker: linker).merging(["terms": value], uniquingKeysWith: { $1 })))
+            }
+        }
+        return (.object(object), .list(lists))
     }
 
     func isCurrent(_ item: NavItem, _ page: Page) -> Bool {
@@ -134,7 +219,14 @@ struct ContextBuilder: Sendable {
             sections[name] = sectionValue(name, linker: linker, withPages: withPages && ContextBuilder.reaches(pagesOf: name, names: names),
                                           includeGroups: false, withGroupHeads: ContextBuilder.reaches("groups", of: name, names: names))
         }
+        var taxonomies: [String: TemplateValue] = [:]
+        if Self.reachesTaxonomies(names) {
+            for (ordinal, taxonomy) in site.taxonomies.taxonomies.enumerated() {
+                taxonomies[taxonomy.name] = termsValue(ordinal, linker: linker)
+            }
+        }
         return .object([
+            "taxonomies": .object(taxonomies),
             "title": .string(config.title),
             "description": .string(config.description),
             "language": .string(config.language),
@@ -198,15 +290,24 @@ struct ContextBuilder: Sendable {
     func paginatorValue(_ page: Page, linker: Linker) -> TemplateValue {
         let name = page.section
         let number = page.pagerNumber
-        let total = site.pagerCount(of: name)
         let paged = site.config.pageSize(of: name) != nil
-        func url(_ number: Int) -> TemplateValue { .string(linker.link(to: Pagination.path(section: name, number: number))) }
+        let pages = summaryList(paged ? site.pagerSlice(of: name, number: number) : site.sectionMembers[name] ?? [],
+                                section: name, group: nil, pager: paged ? number : 0, linker: linker)
+        return .input(inputs.sectionPages(name), pagerFields(
+            number: number, total: site.pagerCount(of: name), title: .input(inputs.sectionTitle(name), .string(site.sectionTitle(name))),
+            folder: name, pages: pages, linker: linker))
+    }
+
+    /// A paginator's fields: list page `number` of `total` at `<folder>/`, `<folder>/page/k/`.
+    private func pagerFields(number: Int, total: Int, title: TemplateValue, folder: String, pages: TemplateValue,
+                             linker: Linker) -> TemplateValue {
+        func url(_ number: Int) -> TemplateValue { .string(linker.link(to: Pagination.path(section: folder, number: number))) }
         // The first and last pages and a window around this one, so that a long list does not make
         // every list page link to every other; `gap_before` marks a number after skipped ones.
         let window = Set([1, total]).union(max(1, number - Self.pagerLinkReach)...min(total, number + Self.pagerLinkReach)).sorted()
         var object: [String: TemplateValue] = [
-            "pages": summaryList(paged ? site.pagerSlice(of: name, number: number) : site.sectionMembers[name] ?? [],
-                                 section: name, group: nil, pager: paged ? number : 0, linker: linker),
+            "pages": pages,
+            "title": title,
             "number": .int(number),
             "total_pages": .int(total),
             "paged": .bool(total > 1),
@@ -219,7 +320,7 @@ struct ContextBuilder: Sendable {
         ]
         if number > 1 { object["prev_url"] = url(number - 1) }
         if number < total { object["next_url"] = url(number + 1) }
-        return .input(inputs.sectionPages(name), .object(object))
+        return .object(object)
     }
 
     /// How many list pages `paginator.links` names on either side of the current one.
@@ -327,6 +428,9 @@ struct ContextBuilder: Sendable {
             .object(["title": .string(crumb.title), "url": .string(linker.link(to: crumb.path)),
                      "current": .bool(offset == crumbs.count - 1)])
         }))
+        if page.kind == .single || page.kind == .page {
+            (object["taxonomies"], object["term_lists"]) = pageTermsValues(page, linker: linker)
+        }
         if let event = events[index] { object["event"] = eventValue(event, linker: linker) }
         if let calendar = calendars[index] { object["calendar_url"] = .string(linker.link(to: calendar)) }
         if page.kind == .single, let schema = site.schema(of: page), let field = schema.groupBy,
@@ -373,6 +477,9 @@ struct ContextBuilder: Sendable {
         if page.kind == .home { return crumbs }
         if !page.section.isEmpty, page.kind == .single {
             crumbs.append((site.sectionTitle(page.section), page.section + "/index.html"))
+        }
+        if page.kind == .term, let taxonomy = site.taxonomies.taxonomy(named: page.taxonomy) {
+            crumbs.append((taxonomy.schema.title, TaxonomyIndex.path(taxonomy: taxonomy.name, slug: nil)))
         }
         crumbs.append((page.title, page.outputPath))
         return crumbs

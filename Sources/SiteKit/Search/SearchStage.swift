@@ -33,7 +33,12 @@ enum SearchStage {
                 fields.append(SearchField(name: field, text: title, weight: 5))
             }
         }
-        let label = page.section.isEmpty ? (page.kind == .home ? "Home" : "Page") : site.sectionTitle(page.section)
+        let label: String
+        if let taxonomy = site.taxonomies.taxonomy(named: page.taxonomy) {
+            label = taxonomy.schema.title
+        } else {
+            label = page.section.isEmpty ? (page.kind == .home ? "Home" : "Page") : site.sectionTitle(page.section)
+        }
         return SearchDocument(url: page.outputPath, title: page.title, section: label,
                               text: markdown?.plainText ?? "", fields: fields)
     }

@@ -43,33 +43,44 @@ enum Pagination {
         }
     }
 
-    /// `<section>/page/1/index.html` of every section with pager pages: a page that sends a
-    /// hand-typed URL on to the section's list page (meta refresh, relative so that it works from
+    /// `<section>/page/1/index.html` of every section with pager pages, and
+    /// `<taxonomy>/<term>/page/1/index.html` of every term with more than one page: a page that
+    /// sends a hand-typed URL on to the first page (meta refresh, relative so that it works from
     /// disk and under any subpath; the canonical URL absolute, as Hugo's aliases).
     static func redirectFiles(_ site: SiteModel) -> [OutputFile] {
-        site.sectionOrder.filter { site.pagerCount(of: $0) > 1 }.map { section in
-            let title = HTMLEscaping.escape(site.sectionTitle(section))
-            let canonical = HTMLEscaping.escape(SitePath.absolute(base: site.config.baseURL, path: section + "/"))
-            let target = SitePath.relative(from: section + "/page/1/", to: section + "/index.html")
-            let html = """
-                <!DOCTYPE html>
-                <html lang="\(HTMLEscaping.escape(site.config.language))">
-                <head>
-                <meta charset="utf-8">
-                <title>\(title)</title>
-                <meta name="description" content="\(title): the first page of the list.">
-                <meta name="robots" content="noindex">
-                <link rel="canonical" href="\(canonical)">
-                <meta http-equiv="refresh" content="0; url=\(target)">
-                </head>
-                <body>
-                <h1>\(title)</h1>
-                <p><a href="\(target)">\(title)</a></p>
-                </body>
-                </html>
-
-                """
-            return OutputFile(path: section + "/page/1/index.html", text: html)
+        var lists = site.sectionOrder.filter { site.pagerCount(of: $0) > 1 }.map { (folder: $0, title: site.sectionTitle($0)) }
+        for taxonomy in site.taxonomies.taxonomies {
+            let size = site.config.pageSize(of: taxonomy.schema)
+            for term in taxonomy.terms where pageCount(members: term.members.count, size: size) > 1 {
+                lists.append((taxonomy.name + "/" + term.slug, term.name))
+            }
         }
+        return lists.map { redirect(folder: $0.folder, title: $0.title, site: site) }
+    }
+
+    /// The redirect from `<folder>/page/1/` to `<folder>/`.
+    private static func redirect(folder: String, title: String, site: SiteModel) -> OutputFile {
+        let title = HTMLEscaping.escape(title)
+        let canonical = HTMLEscaping.escape(SitePath.absolute(base: site.config.baseURL, path: folder + "/"))
+        let target = SitePath.relative(from: folder + "/page/1/", to: folder + "/index.html")
+        let html = """
+            <!DOCTYPE html>
+            <html lang="\(HTMLEscaping.escape(site.config.language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(title)</title>
+            <meta name="description" content="\(title): the first page of the list.">
+            <meta name="robots" content="noindex">
+            <link rel="canonical" href="\(canonical)">
+            <meta http-equiv="refresh" content="0; url=\(target)">
+            </head>
+            <body>
+            <h1>\(title)</h1>
+            <p><a href="\(target)">\(title)</a></p>
+            </body>
+            </html>
+
+            """
+        return OutputFile(path: folder + "/page/1/index.html", text: html)
     }
 }

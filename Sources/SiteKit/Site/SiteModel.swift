@@ -19,6 +19,8 @@ struct SiteModel: Sendable {
     var data = SiteData()
     /// Indexes of each paginated section's pager pages, for list pages 2, 3, … (see `Pagination`).
     var pagerPages: [String: [Int]] = [:]
+    /// The taxonomies' terms and their pages (set by `Assembly`).
+    var taxonomies = TaxonomyIndex()
     /// Grouped sections' pages by group value, in the order site.yml declares the values.
     private var groupsBySection: [String: [(value: EnumeratedValue, members: [Int])]] = [:]
 

@@ -86,6 +86,10 @@ enum LayoutResolver {
         case .single:
             return (layout.map { ["layouts/\(page.section)/\($0)", "layouts/_default/\($0)"] } ?? [])
                 + ["layouts/\(page.section)/single", "layouts/_default/single"]
+        case .terms:
+            return ["layouts/\(page.taxonomy)/terms", "layouts/_default/terms"]
+        case .term:
+            return ["layouts/\(page.taxonomy)/term", "layouts/_default/term"]
         }
     }
 
