@@ -182,14 +182,21 @@ struct ShortcodeScanner {
         return (number, text.index(after: cursor))
     }
 
-    /// `text` with every placeholder replaced by `replacement(number)`; the numbers seen go to `seen`.
-    static func substitute(_ text: String, _ replacement: (Int) -> String) -> String {
+    /// `text` with every placeholder replaced by `replacement(number)`, in one pass; a placeholder
+    /// whose number is in `blocks` and that is a paragraph of its own replaces the whole `<p>…</p>`.
+    static func substitute(_ text: String, blocks: Set<Int> = [], _ replacement: (Int) -> String) -> String {
         guard text.contains(open) else { return text }
         var result = ""
+        result.reserveCapacity(text.utf8.count)
         let all = text[...]
         var index = all.startIndex
         while index < all.endIndex {
-            if let (number, end) = placeholder(in: all, at: index) {
+            if let (number, found) = placeholder(in: all, at: index) {
+                var end = found
+                if blocks.contains(number), result.hasSuffix("<p>"), all[end...].hasPrefix("</p>") {
+                    result.removeLast(3)
+                    end = all.index(end, offsetBy: 4)
+                }
                 result += replacement(number)
                 index = end
             } else {
@@ -198,5 +205,27 @@ struct ShortcodeScanner {
             }
         }
         return result
+    }
+}
+
+extension RenderedMarkdown {
+    /// The page with each of its `shortcodes` replaced by that call's output: `html[i]` in the
+    /// HTML (a block call's whole paragraph), `text[i]` in the plain text; `shortcodes` left empty.
+    public func expandingShortcodes(html: [String], text: [String]) -> RenderedMarkdown {
+        var byNumber: [Int: Int] = [:]
+        var blocks: Set<Int> = []
+        for (offset, call) in shortcodes.enumerated() {
+            let placeholder = call.placeholder[...]
+            guard let (number, _) = ShortcodeScanner.placeholder(in: placeholder, at: placeholder.startIndex) else { continue }
+            byNumber[number] = offset
+            if call.isBlock { blocks.insert(number) }
+        }
+        // A placeholder of no call here (none is left in running text) stays as it is.
+        func kept(_ number: Int) -> String { "\(ShortcodeScanner.open)\(number)\(ShortcodeScanner.close)" }
+        var expanded = self
+        expanded.html = ShortcodeScanner.substitute(self.html, blocks: blocks) { byNumber[$0].map { html[$0] } ?? kept($0) }
+        expanded.plainText = ShortcodeScanner.substitute(plainText) { byNumber[$0].map { text[$0] } ?? kept($0) }
+        expanded.shortcodes = []
+        return expanded
     }
 }

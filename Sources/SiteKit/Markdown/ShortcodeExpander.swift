@@ -87,13 +87,7 @@ struct ShortcodeExpander {
             }
         }
         if !diagnostics.isEmpty { return .failure(Diagnostics(diagnostics)) }
-        var expanded = markdown
-        let block = Set(markdown.shortcodes.indices.filter { markdown.shortcodes[$0].isBlock }.map { markdown.shortcodes[$0].placeholder })
-        var byPlaceholder: [String: String] = [:]
-        for (call, output) in zip(markdown.shortcodes, html) { byPlaceholder[call.placeholder] = output }
-        expanded.html = Self.replace(markdown.html, byPlaceholder, blocks: block)
-        expanded.plainText = Self.replace(markdown.plainText, byPlaceholder.mapValues(Self.text), blocks: [])
-        expanded.shortcodes = []
+        let expanded = markdown.expandingShortcodes(html: html, text: html.map(Self.text))
         return .success(expanded)
     }
 
@@ -109,35 +103,6 @@ struct ShortcodeExpander {
             let first = String(name.prefix { $0 != "." })
             return first.isEmpty || reserved.contains(first) || first == "." ? nil : first
         })
-    }
-
-    /// `text` with each placeholder replaced by its output, in one pass over the text; a placeholder
-    /// in `blocks` that is a paragraph of its own replaces the whole `<p>…</p>`.
-    static func replace(_ text: String, _ outputs: [String: String], blocks: Set<String>) -> String {
-        guard !outputs.isEmpty else { return text }
-        let open: Character = "\u{E000}", close: Character = "\u{E001}"
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var rest = text[...]
-        while let start = rest.firstIndex(of: open), let end = rest[start...].firstIndex(of: close) {
-            let placeholder = String(rest[start...end])
-            var after = rest.index(after: end)
-            guard let output = outputs[placeholder] else {
-                result += rest[..<after]
-                rest = rest[after...]
-                continue
-            }
-            var before = rest[..<start]
-            if blocks.contains(placeholder), before.hasSuffix("<p>"), rest[after...].hasPrefix("</p>") {
-                before = before.dropLast(3)
-                after = rest.index(after, offsetBy: 4)
-            }
-            result += before
-            result += output
-            rest = rest[after...]
-        }
-        result += rest
-        return result
     }
 
     /// The text a reader sees of a template's HTML output: tags dropped, references decoded, spaces collapsed.
