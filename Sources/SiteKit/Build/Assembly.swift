@@ -60,35 +60,6 @@ struct Assembly: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Renders the pages at `indexes` in parallel, in memory; each result is the page's file or its
-    /// errors, with what the page read (`BuildInput`s: other pages' values, its templates).
-    func renderRecordingReads(_ indexes: [Int], library: TemplateLibrary,
-                              templatesDisplay: String) -> [(Result<OutputFile, Diagnostics>, PageReads)] {
-        let renderer = PageRenderer(self, library: library, templatesDisplay: templatesDisplay, indexes: indexes)
-        let work = Array(zip(indexes, renderer.layouts))
-        return Parallel.map(work) { (index: Int, layout: Result<String, Diagnostic>) -> (Result<OutputFile, Diagnostics>, PageReads) in
-            var reads: PageReads? = PageReads()
-            let result = renderer.render(index, layout: layout, staging: nil, recording: &reads)
-            return (result, reads ?? PageReads())
-        }
-    }
-
-    /// Gives the pages with shortcodes their expanded Markdown, for the search index and feed made
-    /// from `site.pages` (`serve`); a call that fails to expand is reported by the page's render.
-    mutating func expandShortcodesForSiteFiles(library: TemplateLibrary) {
-        let indexes = site.pages.indices.filter { !(site.pages[$0].markdown?.shortcodes.isEmpty ?? true) }
-        guard !indexes.isEmpty else { return }
-        let renderer = PageRenderer(self, library: library, templatesDisplay: "", indexes: [])
-        for index in indexes {
-            var reads: Set<Int>?
-            var templates: Set<BuildInput> = []
-            if case .success(let expanded?) = renderer.expandingShortcodes(index, markdown: site.pages[index].markdown,
-                                                                            reads: &reads, templates: &templates) {
-                site.pages[index].markdown = expanded
-            }
-        }
-    }
-
     /// The pages whose `site.pages` entry must carry its rendered Markdown when `siteFiles()`
     /// runs: the feed's entries, whose content it includes.
     var feedEntries: [Int] { SiteFiles.feedEntries(site, feedSections: feedSections) }
@@ -159,7 +130,8 @@ struct PageRenderer: Sendable {
     }
 
     /// `render`, also naming in `reads` (unless nil) what the page read: the inputs its templates
-    /// opened, and the templates themselves.
+    /// opened, and the templates themselves, added to what `reads` holds already (the reads of
+    /// shortcodes expanded before).
     func render(_ index: Int, layout resolved: Result<String, Diagnostic>, markdown: RenderedMarkdown? = nil,
                 staging: StagingFolder?, recording reads: inout PageReads?) -> Result<OutputFile, Diagnostics> {
         let page = assembly.site.pages[index]
@@ -167,8 +139,8 @@ struct PageRenderer: Sendable {
         case .failure(let diagnostic):
             return .failure(Diagnostics([diagnostic]))
         case .success(let layout):
-            var shortcodeReads: Set<Int>? = reads == nil ? nil : []
-            var templates = templatesByLayout[layout] ?? []
+            var shortcodeReads: Set<Int>? = reads?.codes
+            var templates = (templatesByLayout[layout] ?? []).union(reads?.templates ?? [])
             let content: RenderedMarkdown?
             switch expandingShortcodes(index, markdown: markdown ?? page.markdown, reads: &shortcodeReads, templates: &templates) {
             case .success(let expanded): content = expanded

@@ -1,4 +1,5 @@
 import Foundation
+import MarkdownRenderer
 import SiteSupport
 import TemplateEngine
 
@@ -53,6 +54,9 @@ public final class IncrementalBuilder {
     private var templateDiagnostics: [Diagnostic] = []
     private var rendered: [String: [UInt8]] = [:]
     private var renderDiagnostics: [String: [Diagnostic]] = [:]
+    /// The Markdown of the rendered pages that have shortcodes, expanded as their render expanded it:
+    /// valid while the page's render is (what the expansion read is recorded with the page's reads).
+    private var expandedMarkdown: [String: RenderedMarkdown] = [:]
     private var outputBySource: [String: String] = [:]
     /// What each page's output read when it was last rendered, and who read each input.
     private var reads = RecordedReads()
@@ -110,6 +114,7 @@ public final class IncrementalBuilder {
         templateBytes = [:]
         rendered = [:]
         renderDiagnostics = [:]
+        expandedMarkdown = [:]
         linkResolver = nil
         reads.forgetAll()
         rawReads = [:]
@@ -135,6 +140,7 @@ public final class IncrementalBuilder {
             sourcesWithMarkdownDiagnostics = []
             rendered = [:]
             renderDiagnostics = [:]
+            expandedMarkdown = [:]
         }
         report.diagnostics.append(contentsOf: configDiagnostics)
         guard let config else { return IncrementalResult(report: report, changedOutputs: [], renderedPages: 0, fullRebuild: true) }
@@ -361,24 +367,25 @@ public final class IncrementalBuilder {
                 renderDiagnostics[site.pages[index].outputPath] = nil
                 reads.forget(site.pages[index].outputPath)
                 rawReads[site.pages[index].outputPath] = nil
+                expandedMarkdown[site.pages[index].outputPath] = nil
             }
-            let results = assembly.renderRecordingReads(indexes, library: library, templatesDisplay: templatesDisplay)
+            let stream = PageStream(assembly: assembly, library: library, templatesDisplay: templatesDisplay, contentRoot: nil,
+                                    resolver: linkResolver ?? MarkdownStage.resolver(for: [], drafts: []),
+                                    markdownOptions: MarkdownStage.options(config), indexes: indexes, searchOptions: nil,
+                                    staging: nil, keepsBytes: true, recordsReads: true)
+            let streamed = stream.run()
             renderedPages = indexes.count
             if !swapsInPlace { rawReads = [:] }
-            for (index, (result, pageReads)) in zip(indexes, results) {
-                let path = site.pages[index].outputPath
+            for visit in streamed.visited {
+                let path = site.pages[visit.index].outputPath
+                let pageReads = visit.reads ?? PageReads()
                 if rawReads[path] != pageReads || !reads.hasRecord(of: path) {
                     reads.record(path, reads: pageReads.inputs(in: assembly))
                     rawReads[path] = pageReads
                 }
-                switch result {
-                case .success(let file):
-                    rendered[path] = file.bytes
-                    renderDiagnostics[path] = nil
-                case .failure(let diagnostics):
-                    rendered[path] = nil
-                    renderDiagnostics[path] = diagnostics.items
-                }
+                rendered[path] = visit.file?.bytes
+                renderDiagnostics[path] = visit.file == nil ? visit.diagnostics : nil
+                expandedMarkdown[path] = visit.expanded
             }
         }
         if !swapsInPlace {
@@ -387,6 +394,7 @@ public final class IncrementalBuilder {
             for path in rendered.keys where !livePaths.contains(path) { reads.forget(path) }
             rendered = rendered.filter { livePaths.contains($0.key) }
             renderDiagnostics = renderDiagnostics.filter { livePaths.contains($0.key) }
+            expandedMarkdown = expandedMarkdown.filter { livePaths.contains($0.key) }
         }
         // Without templates nothing renders, as in a full build: the errors of earlier renders are moot
         // (those pages have no file, so they are rendered again once the templates are fixed).
@@ -398,8 +406,7 @@ public final class IncrementalBuilder {
         let deferring = defersSiteWideFiles && !full && !changed.isEmpty && !siteWidePaths.isEmpty
         var siteWide: [OutputFile] = []
         if !deferring {
-            var expanded = assembly
-            if let library = templates.library { expanded.expandShortcodesForSiteFiles(library: library) }
+            let expanded = withExpandedShortcodes(assembly)
             let searchFiles = SearchStage.files(for: expanded.site, settings: config.search)
             BuildStages.countSearchIndex(files: searchFiles.count, bytes: searchFiles.reduce(0) { $0 + $1.bytes.count }, into: &report)
             siteWide = searchFiles + expanded.siteFiles()
@@ -425,7 +432,7 @@ public final class IncrementalBuilder {
             for path in renderedPaths { if let bytes = rendered[path] { put(path, bytes) } }
             for file in assembly.calendarFiles + assembly.redirectFiles { put(file.path, file.bytes) }
             if deferring {
-                pendingAssembly = assembly
+                pendingAssembly = withExpandedShortcodes(assembly)
             } else {
                 let paths = Set(siteWide.map(\.path))
                 for path in siteWidePaths where !paths.contains(path) {
@@ -460,12 +467,22 @@ public final class IncrementalBuilder {
         let changedOutputs = Set(next.keys).union(outputs.keys).filter { next[$0] != outputs[$0] }.sorted()
         outputs = next
         if deferring {
-            pendingAssembly = assembly
+            pendingAssembly = withExpandedShortcodes(assembly)
         } else {
             pendingAssembly = nil
             siteWidePaths = Set(siteWide.map(\.path))
         }
         return IncrementalResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
+    }
+
+    /// `assembly` with the pages' shortcodes expanded as their renders expanded them, for the search
+    /// index and the feed, which show the shortcodes' text.
+    private func withExpandedShortcodes(_ assembly: Assembly) -> Assembly {
+        var assembly = assembly
+        for index in assembly.site.pages.indices where !(assembly.site.pages[index].markdown?.shortcodes.isEmpty ?? true) {
+            if let expanded = expandedMarkdown[assembly.site.pages[index].outputPath] { assembly.site.pages[index].markdown = expanded }
+        }
+        return assembly
     }
 
     /// Whether a page names the same terms after an edit as before, and counts alike (drafts do not):
@@ -500,20 +517,16 @@ public final class IncrementalBuilder {
         public let version: Int
         let assembly: Assembly
         let settings: SearchSettings
-        /// The templates of the pages' shortcodes, expanded here (search and the feed see their text).
-        let library: TemplateLibrary?
 
         public func make() -> [OutputFile] {
-            var assembly = assembly
-            if let library { assembly.expandShortcodesForSiteFiles(library: library) }
-            return SearchStage.files(for: assembly.site, settings: settings) + assembly.siteFiles()
+            SearchStage.files(for: assembly.site, settings: settings) + assembly.siteFiles()
         }
     }
 
     /// The site-wide files the last rebuild left for later, if any.
     public func deferredWork() -> DeferredWork? {
         guard let assembly = pendingAssembly, let config else { return nil }
-        return DeferredWork(version: version, assembly: assembly, settings: config.search, library: templates.library)
+        return DeferredWork(version: version, assembly: assembly, settings: config.search)
     }
 
     /// Puts in the files `work` made at `version`; returns the output paths that changed, or nil

@@ -85,7 +85,7 @@ public enum SiteBuilder {
         let (searchFiles, searchDiagnostics) = streamed.finishSearchIndex()
         making.wait()
         report.diagnostics.append(contentsOf: searchDiagnostics)
-        BuildStages.countSearchIndex(files: streamed.searchIndex.fileCount, bytes: streamed.searchIndex.byteCount, into: &report)
+        BuildStages.countSearchIndex(files: streamed.searchIndex?.fileCount ?? 0, bytes: streamed.searchIndex?.byteCount ?? 0, into: &report)
         clock.lap("search, feed", &report)
 
         let others = (siteFiles.value ?? []) + templates.assets
