@@ -15,18 +15,18 @@ final class BuildWorker: @unchecked Sendable {
         /// The builder's `version` of `outputs`: orders the files this worker hands out.
         var version = 0
         /// What the build left for later (search index, sitemap, feed), for `completeDeferred`.
-        var deferred: IncrementalBuilder.DeferredWork? = nil
+        var deferred: BuildPipeline.DeferredWork? = nil
     }
 
     private let queue = DispatchQueue(label: "sitegen.preview.build", qos: .userInitiated)
     private let siteWideQueue = DispatchQueue(label: "sitegen.preview.site-wide", qos: .utility)
     /// Used on `queue` only.
-    private let builder: IncrementalBuilder
+    private let builder: BuildPipeline
     /// The builder's `version`, for deferred work to tell it is stale: set on `queue`, read on `siteWideQueue`.
     private let builderVersion = LockedInt()
 
     init(options: BuildOptions) {
-        builder = IncrementalBuilder(options: options)
+        builder = BuildPipeline(options: options)
         // Pages first: the search index, sitemap and feed follow right after the reload.
         builder.defersSiteWideFiles = true
     }
@@ -49,7 +49,7 @@ final class BuildWorker: @unchecked Sendable {
     /// reload the rebuild caused is served first), and puts them in. Returns the files to serve
     /// with them and their version; nil when none changed, or when a rebuild since has made the
     /// work stale (then it is skipped, or dropped if it was under way).
-    func completeDeferred(_ work: IncrementalBuilder.DeferredWork,
+    func completeDeferred(_ work: BuildPipeline.DeferredWork,
                           after delay: Duration) async -> (outputs: [String: [UInt8]], version: Int)? {
         let current = builderVersion
         try? await Task.sleep(for: delay)
@@ -82,7 +82,7 @@ final class BuildWorker: @unchecked Sendable {
         }
     }
 
-    private func run(_ work: @escaping @Sendable (IncrementalBuilder) -> IncrementalResult) async -> Result {
+    private func run(_ work: @escaping @Sendable (BuildPipeline) -> IncrementalResult) async -> Result {
         await withCheckedContinuation { continuation in
             queue.async {
                 let builder = self.builder

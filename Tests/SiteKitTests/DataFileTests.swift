@@ -135,7 +135,7 @@ import Testing
     /// serve: an edit of a data file redoes exactly the outputs that read it, and they match a full build.
     @Test func anEditRedoesExactlyTheReadersOfTheFile() throws {
         let folder = project()
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         #expect(builder.build().succeeded)
         folder.write("Content/data/programme.yml", Self.programme.replacingOccurrences(of: "Opening", with: "Welcome"))
         let edited = builder.rebuild(changed: [folder.path + "/Content/data/programme.yml"])

@@ -133,7 +133,7 @@ import Testing
         folder.write("Content/people/ada.md", "---\ntitle: [unclosed\nrole: Author\n---\nAda.\n")
         let report = build(folder)
         #expect(report.diagnostics.items.map(\.path) == ["Content/people/ada.md"], "\(report.diagnostics.items.map(\.message))")
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         #expect(builder.build().diagnostics.items.map(\.path) == ["Content/people/ada.md"])
         folder.write("Content/people/ada.md", "---\ntitle: Ada\nrole: Author\n---\nAda.\n")
         let fixed = builder.rebuild(changed: [folder.path + "/Content/people/ada.md"])

@@ -6,11 +6,11 @@ import Testing
 /// re-rendering only the pages a change affects.
 @Suite struct IncrementalBuilderTests {
     let folder: TemporaryFolder
-    let builder: IncrementalBuilder
+    let builder: BuildPipeline
 
     init() {
         folder = TemporaryFolder.project()
-        builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        builder = BuildPipeline(options: BuildOptions.project(folder))
     }
 
     /// What a fresh full build makes of the files as they are now.
@@ -130,7 +130,7 @@ import Testing
 @Suite struct DeferredSiteWideFilesTests {
     @Test func deferredFilesCatchUpWithAFullBuild() throws {
         let folder = TemporaryFolder.project()
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)
         let sitemapBefore = builder.outputs["sitemap.xml"]

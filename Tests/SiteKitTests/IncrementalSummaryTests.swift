@@ -7,7 +7,7 @@ import Testing
 /// rebuilds.
 @Suite struct IncrementalSummaryTests {
     let folder: TemporaryFolder
-    let builder: IncrementalBuilder
+    let builder: BuildPipeline
 
     static let peopleList = """
         {{<base}}{{$main}}<ol class="people">{{#section.pages}}<li><a href="{{url}}">{{title}}</a> {{#date_display}}{{.}}{{/date_display}} \
@@ -21,7 +21,7 @@ import Testing
         folder.write("Templates/layouts/people/list.mustache", Self.peopleList)
         folder.write("Content/people/carol.md", "---\ntitle: Carol\nrole: Editor\ndate: 2024-03-01\n---\nCarol edits.\n")
         folder.write("Content/people/dan.md", "---\ntitle: Dan\nrole: Designer\ndate: 2024-02-01\n---\nDan draws.\n")
-        builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        builder = BuildPipeline(options: BuildOptions.project(folder))
     }
 
     func fullBuild() -> [String: [UInt8]] { folder.fullBuildFiles() }
@@ -160,7 +160,7 @@ import Testing
 @Suite struct IncrementalEventTests {
     @Test func aPerformersTitleShowsOnTheEventPageAndABodyEditDoesNot() throws {
         let folder = TemporaryFolder.project(copying: Repository.root)
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         #expect(builder.build().succeeded)
         let path = "Content/speakers/tan-jialing.md"
         let original = try #require(folder.read(path))
@@ -185,7 +185,7 @@ import Testing
 @Suite struct DeferredWorkTests {
     @Test func workOfAnOlderRebuildIsDroppedAndTheLatestCatchesUp() throws {
         let folder = TemporaryFolder.project()
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)
         #expect(builder.deferredWork() == nil)
@@ -210,7 +210,7 @@ import Testing
 
     @Test func aFailedRebuildLeavesTheLastGoodWorkWanted() throws {
         let folder = TemporaryFolder.project()
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)
         folder.write("Content/people/ada.md", "---\ntitle: Ada One\nrole: Engineer\nweight: 1\n---\nWords: quokka.\n")

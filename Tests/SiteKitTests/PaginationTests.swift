@@ -120,7 +120,7 @@ import Testing
         // Two big topics fill list page 1; the small one starts on page 2. No group lists its pages.
         #expect(home.contains("<ol><li>big Big topics 2 topics/index.html</li><li>small Small topics 1 topics/page/2/index.html</li></ol>"))
         // Two more big topics push the small group to page 3, and serve's home page follows.
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         #expect(builder.build().succeeded)
         for name in ["delta", "epsilon"] { folder.write("Content/topics/\(name).md", "---\ntitle: \(name)\nkind: big\n---\nText.\n") }
         let result = builder.rebuild(changed: ["delta", "epsilon"].map { folder.path + "/Content/topics/\($0).md" })
@@ -140,7 +140,7 @@ import Testing
         // text still reach every pager page.
         folder.write("Templates/layouts/people/list.mustache",
                      "<!DOCTYPE html><title>{{page.title}}</title>{{{page.content}}}{{#paginator.pages}}<p>{{title}}</p>{{/paginator.pages}}\n")
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         #expect(builder.build().succeeded)
         func rebuild(_ path: String, _ text: String?) throws -> Set<String> {
             if let text { folder.write(path, text) } else { try FileManager.default.removeItem(atPath: folder.path + "/" + path) }

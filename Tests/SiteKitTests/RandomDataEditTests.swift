@@ -34,7 +34,7 @@ import Testing
         folder.write("Content/data/unread.yml", "count: 1\n")
         folder.write("Templates/layouts/people/list.mustache", Self.peopleList[0])
         folder.write("Templates/layouts/_default/single.mustache", Self.single)
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)
         var brokenData: (String, String)?

@@ -26,11 +26,11 @@ import Testing
 
     /// 120 edits of `site`, each rebuilt by serve's builder and compared with a full build; returns
     /// what each edit did, and the builder.
-    func runEdits(_ start: RandomSite, seed: UInt64) throws -> ([String], IncrementalBuilder) {
+    func runEdits(_ start: RandomSite, seed: UInt64) throws -> ([String], BuildPipeline) {
         var site = start
         let folder = TemporaryFolder.project()
         site.writeAll(to: folder)
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)
         var good = 0
@@ -48,7 +48,7 @@ import Testing
     }
 }
 
-extension IncrementalBuilder {
+extension BuildPipeline {
     /// Rebuilds after `changed` (paths inside `folder`), completes the deferred site-wide files,
     /// and requires the result to be a fresh full build's: the same files byte for byte, or the
     /// same diagnostics when it fails. Returns the rebuild and whether the full build succeeded.

@@ -19,7 +19,7 @@ import Testing
         let folder = TemporaryFolder.project()
         site.writeAll(to: folder)
         folder.write("Templates/shortcodes/card.mustache", Self.cards[card])
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         builder.defersSiteWideFiles = true
         #expect(builder.build().succeeded)
         var good = 0

@@ -7,7 +7,7 @@ import Testing
 /// pages showing a section's title and count, a person showing a topic list's text).
 @Suite struct RecordedReadsTests {
     let folder: TemporaryFolder
-    let builder: IncrementalBuilder
+    let builder: BuildPipeline
 
     init() {
         folder = TemporaryFolder.project()
@@ -20,7 +20,7 @@ import Testing
         folder.write("Templates/layouts/people/single.mustache",
                      "{{<base}}{{$main}}{{{page.content}}}{{#site.sections.topics}}{{{content}}}{{/site.sections.topics}}{{/main}}{{/base}}\n")
         folder.write("Content/topics/_index.md", "---\ntitle: Topics\n---\nAll the topics.\n")
-        builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        builder = BuildPipeline(options: BuildOptions.project(folder))
     }
 
     func change(_ relative: String, _ text: String) -> IncrementalResult {

@@ -105,7 +105,7 @@ import Testing
 
     @Test func serveRedoesTheReaderWhenTheTargetsTitleChanges() throws {
         let folder = project(beta: "{{< person ref=\"../people/ada.md\" >}}\n")
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         #expect(builder.build().succeeded)
         let ada = folder.read("Content/people/ada.md")!
         folder.write("Content/people/ada.md", ada.replacingOccurrences(of: "title: Ada", with: "title: Ada Lovelace"))
@@ -118,7 +118,7 @@ import Testing
 
     @Test func aNewShortcodeTemplateFixesThePagesThatCallIt() throws {
         let folder = project(beta: "{{< later >}}\n")
-        let builder = IncrementalBuilder(options: BuildOptions.project(folder))
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
         #expect(!builder.build().succeeded)
         folder.write("Templates/shortcodes/later.mustache", "<b>later</b>\n")
         let (_, built) = try builder.rebuildMatchingAFullBuild(["Templates/shortcodes/later.mustache"], in: folder, context: "add later")

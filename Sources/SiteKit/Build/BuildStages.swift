@@ -1,7 +1,7 @@
 import SearchIndex
 
 /// The steps `SiteBuilder` (build and check: streaming into the staging folder) and
-/// `IncrementalBuilder` (serve: in memory, redoing what recorded reads mark) share, written once
+/// `BuildPipeline` (serve: in memory, redoing what recorded reads mark) share, written once
 /// so that both run them alike: how a run starts, how the data files are read, which files the
 /// site makes beside its pages, and how the complete list of outputs is checked and counted.
 enum BuildStages {
