@@ -145,7 +145,8 @@ public final class BuildPipeline {
     /// run of a streaming pipeline) marks everything. Every stage collects diagnostics instead of
     /// stopping; the output is only replaced when no stage found an error.
     public func rebuild(changed: [String]) -> IncrementalResult {
-        var report = BuildStages.report(options)
+        var report = BuildReport()
+        report.warningsAreErrors = options.warningsAreErrors
         var clock = StageClock()
         let templatesDisplay = options.display(options.templatesDir)
         let contentPrefix = contentRoot + "/"
@@ -181,17 +182,20 @@ public final class BuildPipeline {
         let dataRoot = contentPrefix + SiteData.folder
         let isData = { (path: String) in path == dataRoot || path.hasPrefix(dataRoot + "/") }
         if full || changed.contains(where: { isData($0) || $0 == contentRoot }) {
-            (data, dataDiagnostics) = BuildStages.data(options, config: config)
+            (data, dataDiagnostics) = DataLoader.load(contentRoot: contentRoot, contentDisplay: options.display(options.contentDir),
+                                                      config: config)
         }
         report.diagnostics.append(contentsOf: dataDiagnostics)
         clock.lap("config", &report)
 
         // Content and Markdown: what changed read again, the rest kept; or (streaming) every file
         // read once for its front matter and first paragraph, its text dropped until it renders.
-        let content = keepsResults
+        var content = keepsResults
             ? keptContent(changed: changed, full: full, config: config, isData: isData, report: &report, clock: &clock)
             : streamedContent(config: config, report: &report, clock: &clock)
+        // Taken out, so that the one copy is dropped once assembled.
         var pages = content.pages
+        content.pages = []
         let (swapsInPlace, changedSources, previousParses) = (content.swapsInPlace, content.changedSources, content.previousParses)
         let resolver = content.resolver
 
@@ -316,6 +320,8 @@ public final class BuildPipeline {
             report.diagnostics.append(contentsOf: streamed.diagnostics)
         }
         clock.lap("render", &report)
+        // (From here on the site is `assembly.site`: no second reference, so the feed's Markdown goes
+        // in without copying the list of pages.)
 
         // Site-wide files: the search index (finished from the streamed pages' terms, or made from
         // every page's kept text), sitemap, robots.txt, feed and .nojekyll; `serve` may make them
@@ -324,26 +330,19 @@ public final class BuildPipeline {
         var searchFiles: [OutputFile] = []
         var siteFiles: [OutputFile] = []
         if keepsResults {
+            // Search and the feed show the shortcodes' text.
             assembly = withExpandedShortcodes(assembly)
-            if !deferring {
-                searchFiles = SearchStage.files(for: assembly.site, settings: config.search)
-                siteFiles = assembly.siteFiles()
-                BuildStages.countSearchIndex(files: searchFiles.count, bytes: searchFiles.reduce(0) { $0 + $1.bytes.count }, into: &report)
-            }
         } else {
-            // The feed's entries get their rendered Markdown; the search index's term files are
-            // written on this thread, the sitemap and feed made on another: neither needs the other.
+            // The feed includes its entries' rendered Markdown.
             for (index, markdown) in streamed.feedMarkdown { assembly.site.pages[index].markdown = markdown }
-            let siteAssembly = assembly
-            let made = Made<[OutputFile]>()
-            let making = DispatchGroup()
-            DispatchQueue.global().async(group: making) { made.value = siteAssembly.siteFiles() }
-            let (files, searchDiagnostics) = streamed.finishSearchIndex()
-            making.wait()
-            (searchFiles, siteFiles) = (files, made.value ?? [])
-            report.diagnostics.append(contentsOf: searchDiagnostics)
-            BuildStages.countSearchIndex(files: streamed.searchIndex?.fileCount ?? 0, bytes: streamed.searchIndex?.byteCount ?? 0,
-                                         into: &report)
+        }
+        if !deferring {
+            let made = Self.siteWideFiles(assembly, settings: config.search, streamed: keepsResults ? nil : streamed)
+            (searchFiles, siteFiles) = (made.search, made.site)
+            report.diagnostics.append(contentsOf: made.diagnostics)
+            // (Streamed search files keep only their paths.)
+            report.searchIndexFiles = searchFiles.count
+            report.searchIndexBytes = streamed.searchIndex?.byteCount ?? searchFiles.reduce(0) { $0 + $1.bytes.count }
         }
         clock.lap("search, feed", &report)
 
@@ -353,7 +352,7 @@ public final class BuildPipeline {
             report.pageCount = rendered.count
             clock.lap("checks", &report)
             guard report.succeeded else { return failed(renderedPages: renderedPages, full: full) }
-            let renderedPaths = streamed.visited.map { site.pages[$0.index].outputPath }
+            let renderedPaths = streamed.visited.map { assembly.site.pages[$0.index].outputPath }
             var changedOutputs = patch(renderedPaths: renderedPaths, files: assembly.calendarFiles + assembly.redirectFiles,
                                        siteWide: deferring ? nil : searchFiles + siteFiles)
             if deferring { pendingAssembly = assembly }
@@ -366,13 +365,17 @@ public final class BuildPipeline {
             searchFiles = siteWidePaths.sorted().compactMap { path in outputs[path].map { OutputFile(path: path, bytes: $0) } }
         }
         let pageFiles = keepsResults
-            ? site.pages.compactMap { page in rendered[page.outputPath].map { OutputFile(path: page.outputPath, bytes: $0) } }
+            ? assembly.site.pages.compactMap { page in rendered[page.outputPath].map { OutputFile(path: page.outputPath, bytes: $0) } }
             : streamed.outputs
         let others = assembly.calendarFiles + assembly.redirectFiles + siteFiles + templates.assets
         let files = pageFiles + searchFiles + others
         // Outputs can only start to clash when pages move or templates (assets) change.
-        BuildStages.finish(files, pageCount: pageFiles.count, site: site, templatesDisplay: templatesDisplay,
-                           checksClashes: !swapsInPlace || templatesChanged, keepsFiles: options.dryRun, into: &report)
+        if !swapsInPlace || templatesChanged {
+            report.diagnostics.append(contentsOf: OutputClashes.check(files, site: assembly.site, templatesDisplay: templatesDisplay))
+        }
+        report.pageCount = pageFiles.count
+        report.fileCount = files.count
+        if options.dryRun { report.files = files }
         clock.lap("checks", &report)
         if options.checkOutput {
             report.diagnostics.append(contentsOf: SiteChecker.check(files, baseURL: config.baseURL,
@@ -412,6 +415,20 @@ public final class BuildPipeline {
             siteWidePaths = Set((searchFiles + siteFiles).map(\.path))
         }
         return IncrementalResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
+    }
+
+    /// The site-wide files: the search index, and the sitemap, robots.txt, feed and `.nojekyll` (made
+    /// on another thread: neither needs the other). The index is finished from the terms the render
+    /// loop counted when it `streamed` the pages (its files already written to staging), or made
+    /// whole from every page's kept text.
+    static func siteWideFiles(_ assembly: Assembly, settings: SearchSettings,
+                              streamed: PageStream.Output?) -> (search: [OutputFile], site: [OutputFile], diagnostics: [Diagnostic]) {
+        let made = Made<[OutputFile]>()
+        let making = DispatchGroup()
+        DispatchQueue.global().async(group: making) { made.value = assembly.siteFiles() }
+        let (search, diagnostics) = streamed?.finishSearchIndex() ?? (SearchStage.files(for: assembly.site, settings: settings), [])
+        making.wait()
+        return (search, made.value ?? [], diagnostics)
     }
 
     /// Keeps what the render loop made of the pages it visited: their files or errors, what they
@@ -681,7 +698,8 @@ public final class BuildPipeline {
         let settings: SearchSettings
 
         public func make() -> [OutputFile] {
-            SearchStage.files(for: assembly.site, settings: settings) + assembly.siteFiles()
+            let made = BuildPipeline.siteWideFiles(assembly, settings: settings, streamed: nil)
+            return made.search + made.site
         }
     }
 
@@ -742,4 +760,16 @@ extension SourceFile {
 /// A value made on another thread, read after waiting for it.
 private final class Made<Value>: @unchecked Sendable {
     var value: Value?
+}
+
+/// Times the pipeline's stages for `--timings`.
+struct StageClock {
+    private var last = ContinuousClock.now
+
+    mutating func lap(_ stage: String, _ report: inout BuildReport) {
+        let now = ContinuousClock.now
+        let elapsed = now - last
+        report.timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        last = now
+    }
 }
