@@ -88,6 +88,25 @@ import Testing
         #expect(!paths.contains("people/page/3/index.html"))
     }
 
+    /// A template that fails to load leaves no 404 page (its layout is gone with the library), so
+    /// the next in-place edit assembles one page fewer than the last good run: serve must not reuse
+    /// that run's order, whose pager pages sit one index further (it crashed on the index past the end).
+    @Test func aTemplateThatFailsToLoadAndIsFixedInAPagedSite() throws {
+        let folder = project(topics: "    paginate: 2\n")
+        let builder = BuildPipeline(options: BuildOptions.project(folder))
+        #expect(builder.build().succeeded)
+        let base = folder.read("Templates/partials/base.mustache")!
+        folder.write("Templates/partials/base.mustache", base + "{{#unclosed}}\n")
+        let broken = builder.rebuild(changed: [folder.path + "/Templates/partials/base.mustache"])
+        #expect(!broken.report.succeeded)
+        #expect(broken.report.diagnostics.items.contains { $0.path.hasSuffix("partials/base.mustache") && $0.message.contains("unclosed") })
+        folder.write("Templates/partials/base.mustache", base)
+        let fixed = builder.rebuild(changed: [folder.path + "/Templates/partials/base.mustache"])
+        #expect(fixed.report.succeeded)
+        #expect(builder.outputs == folder.fullBuildFiles())
+        #expect(builder.outputs["topics/page/2/index.html"] != nil && builder.outputs["404.html"] != nil)
+    }
+
     @Test func aBadPaginateWritesNothing() {
         let folder = project(topics: "    paginate: 0\n")
         let report = SiteBuilder.build(BuildOptions.project(folder))
