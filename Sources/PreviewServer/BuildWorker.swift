@@ -9,7 +9,7 @@ import SiteKit
 final class BuildWorker: @unchecked Sendable {
     /// One build: what the builder said, the files of the last good build, and the time it took.
     struct Result: Sendable {
-        var outcome: IncrementalResult
+        var outcome: RebuildResult
         var outputs: [String: [UInt8]]
         var duration: Duration
         /// The builder's `version` of `outputs`: orders the files this worker hands out.
@@ -36,7 +36,7 @@ final class BuildWorker: @unchecked Sendable {
         await run { builder in
             let report = builder.build()
             let changed = report.succeeded ? builder.outputs.keys.sorted() : []
-            return IncrementalResult(report: report, changedOutputs: changed, renderedPages: report.pageCount, fullRebuild: true)
+            return RebuildResult(report: report, changedOutputs: changed, renderedPages: report.pageCount, fullRebuild: true)
         }
     }
 
@@ -82,7 +82,7 @@ final class BuildWorker: @unchecked Sendable {
         }
     }
 
-    private func run(_ work: @escaping @Sendable (BuildPipeline) -> IncrementalResult) async -> Result {
+    private func run(_ work: @escaping @Sendable (BuildPipeline) -> RebuildResult) async -> Result {
         await withCheckedContinuation { continuation in
             queue.async {
                 let builder = self.builder

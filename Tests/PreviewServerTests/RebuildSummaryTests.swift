@@ -7,7 +7,7 @@ import Testing
         var report = BuildReport()
         report.pageCount = pages
         for index in 0..<errors { report.diagnostics.append(.error("Content/a.md", line: index + 1, "bad")) }
-        let outcome = IncrementalResult(report: report, changedOutputs: changed, renderedPages: rendered, fullRebuild: full)
+        let outcome = RebuildResult(report: report, changedOutputs: changed, renderedPages: rendered, fullRebuild: full)
         return BuildWorker.Result(outcome: outcome, outputs: ["index.html": [], "a/index.html": []], duration: .milliseconds(12))
     }
 

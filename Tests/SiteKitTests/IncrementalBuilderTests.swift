@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SiteKit
 
-/// The incremental builder must always produce exactly what a full build produces, while
+/// serve's pipeline (kept results) must always produce exactly what a full build produces, while
 /// re-rendering only the pages a change affects.
 @Suite struct IncrementalBuilderTests {
     let folder: TemporaryFolder
@@ -16,7 +16,7 @@ import Testing
     /// What a fresh full build makes of the files as they are now.
     func fullBuild() -> [String: [UInt8]] { folder.fullBuildFiles() }
 
-    func change(_ relative: String, _ text: String?) -> IncrementalResult {
+    func change(_ relative: String, _ text: String?) -> RebuildResult {
         if let text { folder.write(relative, text) } else { try? FileManager.default.removeItem(atPath: folder.path + "/" + relative) }
         return builder.rebuild(changed: [folder.path + "/" + relative])
     }

@@ -26,7 +26,7 @@ import Testing
 
     func fullBuild() -> [String: [UInt8]] { folder.fullBuildFiles() }
 
-    func change(_ relative: String, _ text: String) -> IncrementalResult {
+    func change(_ relative: String, _ text: String) -> RebuildResult {
         folder.write(relative, text)
         return builder.rebuild(changed: [folder.path + "/" + relative])
     }

@@ -4,7 +4,7 @@ import Testing
 
 /// The random edits of `RandomEditTests`, interleaved with edits of data files (values changed,
 /// files added and removed in a nested folder, files broken and fixed, a layout switched between
-/// reading a file and not): after each, the incremental builder must hold exactly what a full
+/// reading a file and not): after each, serve's pipeline must hold exactly what a full
 /// build writes, and an edit of a file no output reads must render nothing.
 @Suite struct RandomDataEditTests {
     /// Layouts that read data: the people list (in variants) and every `_default` single page.

@@ -3,7 +3,7 @@ import Testing
 @testable import SiteKit
 
 /// Hundreds of seeded random edits over a copy of the fixture site, as `sitegen serve` sees them:
-/// after each one, the incremental builder (deferring its site-wide files, then completing them)
+/// after each one, serve's pipeline (deferring its site-wide files, then completing them)
 /// must hold exactly the files a fresh full build writes, byte for byte, or fail as it fails.
 /// The edits reach every input a page can read: bodies, titles, dates, weights, enum values,
 /// pages added, removed and renamed (moving pages across pager pages), `_index.md` files, layouts
@@ -52,7 +52,7 @@ extension BuildPipeline {
     /// Rebuilds after `changed` (paths inside `folder`), completes the deferred site-wide files,
     /// and requires the result to be a fresh full build's: the same files byte for byte, or the
     /// same diagnostics when it fails. Returns the rebuild and whether the full build succeeded.
-    func rebuildMatchingAFullBuild(_ changed: [String], in folder: TemporaryFolder, context: String) throws -> (result: IncrementalResult, built: Bool) {
+    func rebuildMatchingAFullBuild(_ changed: [String], in folder: TemporaryFolder, context: String) throws -> (result: RebuildResult, built: Bool) {
         let result = rebuild(changed: changed.map { folder.path + "/" + $0 })
         _ = completeDeferredFiles()
         var options = BuildOptions.project(folder)

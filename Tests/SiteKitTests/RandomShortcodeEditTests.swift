@@ -4,7 +4,7 @@ import Testing
 
 /// The random edits of `RandomEditTests`, interleaved with shortcode edits: pages that call a card
 /// of another page (`ref`) in their text, the card's template switched between variants that read
-/// different values of that page. After each edit the incremental builder must hold exactly what a
+/// different values of that page. After each edit serve's pipeline must hold exactly what a
 /// full build writes — so a retitled, re-dated or removed target redoes its readers.
 @Suite struct RandomShortcodeEditTests {
     static let cards = [

@@ -23,12 +23,12 @@ import Testing
         builder = BuildPipeline(options: BuildOptions.project(folder))
     }
 
-    func change(_ relative: String, _ text: String) -> IncrementalResult {
+    func change(_ relative: String, _ text: String) -> RebuildResult {
         folder.write(relative, text)
         return builder.rebuild(changed: [folder.path + "/" + relative])
     }
 
-    func rendered(_ result: IncrementalResult) -> [String] {
+    func rendered(_ result: RebuildResult) -> [String] {
         result.changedOutputs.filter { $0.hasSuffix(".html") }
     }
 

@@ -4,7 +4,7 @@ import SiteSupport
 import TemplateEngine
 
 /// What a run of the pipeline did.
-public struct IncrementalResult: Sendable {
+public struct RebuildResult: Sendable {
     public var report: BuildReport
     /// Output paths whose bytes changed, appeared or disappeared since the last good build (kept
     /// results only).
@@ -144,16 +144,16 @@ public final class BuildPipeline {
     /// under the content or templates folder, added, edited or removed); the first run (and every
     /// run of a streaming pipeline) marks everything. Every stage collects diagnostics instead of
     /// stopping; the output is only replaced when no stage found an error.
-    public func rebuild(changed: [String]) -> IncrementalResult {
+    public func rebuild(changed: [String]) -> RebuildResult {
         var report = BuildReport()
         report.warningsAreErrors = options.warningsAreErrors
         var clock = StageClock()
         let templatesDisplay = options.display(options.templatesDir)
         let contentPrefix = contentRoot + "/"
         let templatesPrefix = templatesRoot + "/"
-        func failed(renderedPages: Int = 0, full: Bool = true) -> IncrementalResult {
+        func failed(renderedPages: Int = 0, full: Bool = true) -> RebuildResult {
             lastRebuildSucceeded = false
-            return IncrementalResult(report: report, changedOutputs: [], renderedPages: renderedPages, fullRebuild: full)
+            return RebuildResult(report: report, changedOutputs: [], renderedPages: renderedPages, fullRebuild: full)
         }
 
         if !options.dryRun, let problem = OutputGuard.problem(
@@ -358,7 +358,7 @@ public final class BuildPipeline {
             if deferring { pendingAssembly = assembly }
             changedOutputs.sort()
             report.fileCount = outputs.count
-            return IncrementalResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
+            return RebuildResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
         }
 
         if deferring {
@@ -399,10 +399,10 @@ public final class BuildPipeline {
                 report.diagnostics.append(.error(options.display(options.outputDir), error.description))
             }
             clock.lap("write", &report)
-            return IncrementalResult(report: report, changedOutputs: [], renderedPages: renderedPages, fullRebuild: full)
+            return RebuildResult(report: report, changedOutputs: [], renderedPages: renderedPages, fullRebuild: full)
         }
         guard keepsResults else {
-            return IncrementalResult(report: report, changedOutputs: [], renderedPages: renderedPages, fullRebuild: full)
+            return RebuildResult(report: report, changedOutputs: [], renderedPages: renderedPages, fullRebuild: full)
         }
         var next: [String: [UInt8]] = [:]
         for file in files { next[file.path] = file.bytes }
@@ -414,7 +414,7 @@ public final class BuildPipeline {
             pendingAssembly = nil
             siteWidePaths = Set((searchFiles + siteFiles).map(\.path))
         }
-        return IncrementalResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
+        return RebuildResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
     }
 
     /// The site-wide files: the search index, and the sitemap, robots.txt, feed and `.nojekyll` (made
