@@ -69,7 +69,8 @@ public final class BuildPipeline {
     private var renderDiagnostics: [String: [Diagnostic]] = [:]
     /// The Markdown of the rendered pages that have shortcodes, expanded as their render expanded it:
     /// valid while the page's render is (what the expansion read is recorded with the page's reads).
-    private var expandedMarkdown: [String: RenderedMarkdown] = [:]
+    /// By output path, with the page's source.
+    private var expandedMarkdown: [String: (source: String, markdown: RenderedMarkdown)] = [:]
     private var outputBySource: [String: String] = [:]
     /// What each page's output read when it was last rendered, and who read each input.
     private var reads = RecordedReads()
@@ -85,8 +86,9 @@ public final class BuildPipeline {
     public var defersSiteWideFiles = false
     /// Output paths of the search index, sitemap, robots.txt, feed and .nojekyll of the last build.
     private var siteWidePaths: Set<String> = []
-    /// The assembly whose site-wide files are still to be made.
-    private var pendingAssembly: Assembly? {
+    /// The assembly whose site-wide files are still to be made, and the expanded Markdown of its
+    /// pages with shortcodes (put in by the deferred work, off the edited page's way).
+    private var pending: (assembly: Assembly, expanded: [(index: Int, markdown: RenderedMarkdown)])? {
         didSet { version += 1 }
     }
     /// Counts the good rebuilds and the deferred files put in since (each changes `outputs` or
@@ -329,14 +331,11 @@ public final class BuildPipeline {
         let deferring = keepsResults && defersSiteWideFiles && !full && !changed.isEmpty && !siteWidePaths.isEmpty
         var searchFiles: [OutputFile] = []
         var siteFiles: [OutputFile] = []
-        if keepsResults {
-            // Search and the feed show the shortcodes' text.
-            assembly = withExpandedShortcodes(assembly)
-        } else {
-            // The feed includes its entries' rendered Markdown.
-            for (index, markdown) in streamed.feedMarkdown { assembly.site.pages[index].markdown = markdown }
-        }
+        // Search and the feed show the shortcodes' text (when deferred, put in by the deferred work);
+        // streaming, the feed gets its entries' rendered Markdown.
+        let expanded = keepsResults ? expansions(in: assembly.site) : []
         if !deferring {
+            assembly.site.give(keepsResults ? expanded : streamed.feedMarkdown)
             let made = Self.siteWideFiles(assembly, settings: config.search, streamed: keepsResults ? nil : streamed)
             (searchFiles, siteFiles) = (made.search, made.site)
             report.diagnostics.append(contentsOf: made.diagnostics)
@@ -355,7 +354,7 @@ public final class BuildPipeline {
             let renderedPaths = streamed.visited.map { assembly.site.pages[$0.index].outputPath }
             var changedOutputs = patch(renderedPaths: renderedPaths, files: assembly.calendarFiles + assembly.redirectFiles,
                                        siteWide: deferring ? nil : searchFiles + siteFiles)
-            if deferring { pendingAssembly = assembly }
+            if deferring { pending = (assembly, expanded) }
             changedOutputs.sort()
             report.fileCount = outputs.count
             return RebuildResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
@@ -409,9 +408,9 @@ public final class BuildPipeline {
         let changedOutputs = Set(next.keys).union(outputs.keys).filter { next[$0] != outputs[$0] }.sorted()
         outputs = next
         if deferring {
-            pendingAssembly = assembly
+            pending = (assembly, expanded)
         } else {
-            pendingAssembly = nil
+            pending = nil
             siteWidePaths = Set((searchFiles + siteFiles).map(\.path))
         }
         return RebuildResult(report: report, changedOutputs: changedOutputs, renderedPages: renderedPages, fullRebuild: full)
@@ -454,7 +453,7 @@ public final class BuildPipeline {
             }
             rendered[path] = visit.file?.bytes
             renderDiagnostics[path] = visit.file == nil ? visit.diagnostics : nil
-            expandedMarkdown[path] = visit.expanded
+            expandedMarkdown[path] = visit.expanded.map { (site.pages[visit.index].sourcePath, $0) }
         }
         if !inPlace {
             // Pages may have gone: forget what they rendered.
@@ -485,7 +484,7 @@ public final class BuildPipeline {
                 changedOutputs.append(path)
             }
             for file in siteWide { put(file.path, file.bytes) }
-            pendingAssembly = nil
+            pending = nil
             siteWidePaths = paths
         }
         return changedOutputs
@@ -653,15 +652,13 @@ public final class BuildPipeline {
                            previousParses: previousParses, swapsInPlace: swapsInPlace)
     }
 
-    /// `assembly` with the pages' shortcodes expanded as their renders expanded them, for the search
-    /// index and the feed, which show the shortcodes' text.
-    private func withExpandedShortcodes(_ assembly: Assembly) -> Assembly {
-        guard !expandedMarkdown.isEmpty else { return assembly }
-        var assembly = assembly
-        for index in assembly.site.pages.indices where !(assembly.site.pages[index].markdown?.shortcodes.isEmpty ?? true) {
-            if let expanded = expandedMarkdown[assembly.site.pages[index].outputPath] { assembly.site.pages[index].markdown = expanded }
+    /// The pages of `site` with shortcodes, by index, with their Markdown expanded as their renders
+    /// expanded it: search and the feed show the shortcodes' text.
+    private func expansions(in site: SiteModel) -> [(index: Int, markdown: RenderedMarkdown)] {
+        expandedMarkdown.compactMap { path, expanded in
+            guard let index = site.pageBySource[expanded.source], site.pages[index].outputPath == path else { return nil }
+            return (index, expanded.markdown)
         }
-        return assembly
     }
 
     /// Whether a page names the same terms after an edit as before, and counts alike (drafts do not):
@@ -695,9 +692,12 @@ public final class BuildPipeline {
         /// The builder's `version` when the rebuild that left these files for later was done.
         public let version: Int
         let assembly: Assembly
+        let expanded: [(index: Int, markdown: RenderedMarkdown)]
         let settings: SearchSettings
 
         public func make() -> [OutputFile] {
+            var assembly = assembly
+            assembly.site.give(expanded)
             let made = BuildPipeline.siteWideFiles(assembly, settings: settings, streamed: nil)
             return made.search + made.site
         }
@@ -705,15 +705,15 @@ public final class BuildPipeline {
 
     /// The site-wide files the last rebuild left for later, if any.
     public func deferredWork() -> DeferredWork? {
-        guard let assembly = pendingAssembly, let config else { return nil }
-        return DeferredWork(version: version, assembly: assembly, settings: config.search)
+        guard let pending, let config else { return nil }
+        return DeferredWork(version: version, assembly: pending.assembly, expanded: pending.expanded, settings: config.search)
     }
 
     /// Puts in the files `work` made at `version`; returns the output paths that changed, or nil
     /// (nothing taken) when a rebuild since has made them stale.
     public func installDeferred(_ files: [OutputFile], version: Int) -> [String]? {
-        guard pendingAssembly != nil, version == self.version else { return nil }
-        pendingAssembly = nil
+        guard pending != nil, version == self.version else { return nil }
+        pending = nil
         let paths = Set(files.map(\.path))
         var changed: [String] = []
         for path in siteWidePaths where !paths.contains(path) {
@@ -755,6 +755,13 @@ struct SourceDigest: Equatable {
 extension SourceFile {
     /// The file's paths without its bytes.
     var withoutBytes: SourceFile { SourceFile(relativePath: relativePath, displayPath: displayPath, bytes: []) }
+}
+
+extension SiteModel {
+    /// Gives the pages at the indexes their rendered Markdown.
+    mutating func give(_ markdown: [(index: Int, markdown: RenderedMarkdown)]) {
+        for (index, rendered) in markdown { pages[index].markdown = rendered }
+    }
 }
 
 /// A value made on another thread, read after waiting for it.

@@ -165,7 +165,8 @@ struct PageStream: Sendable {
         var layoutOf: [Int: Result<String, Diagnostic>] = [:]
         if let renderer { for (index, layout) in zip(renderable, renderer.layouts) { layoutOf[index] = layout } }
         let layouts = layoutOf
-        let feed = Set(assembly.feedEntries)
+        // (Pages that carry their Markdown give the feed theirs from the site's pages.)
+        let feed = contentRoot == nil ? [] : Set(assembly.feedEntries)
 
         let merger = Merger(Output(searchIndex: searchOptions.map { SearchIndexWriter(options: $0) }, staging: staging,
                                    keepsBytes: keepsBytes))
@@ -214,8 +215,7 @@ struct PageStream: Sendable {
                 if builder != nil, let document = SearchStage.document(for: page, markdown: markdown, site: site) {
                     builder?.add(document)
                 }
-                // (Pages that carry their Markdown give the feed theirs from the site's pages.)
-                if contentRoot != nil, feed.contains(index), let markdown { slice.feedMarkdown.append((index, markdown)) }
+                if feed.contains(index), let markdown { slice.feedMarkdown.append((index, markdown)) }
             }
             slice.tokens = builder?.takeSlice()
             pool.give(builder)
