@@ -322,9 +322,9 @@ public final class BuildPipeline {
             report.diagnostics.append(contentsOf: streamed.diagnostics)
         }
         clock.lap("render", &report)
-        // (From here on the site is `assembly.site`: no second reference, so the feed's Markdown goes
-        // in without copying the list of pages.)
 
+        // (From here on the site is `assembly.site`, with no second reference, so that the feed's
+        // Markdown goes in without copying the list of pages.)
         // Site-wide files: the search index (finished from the streamed pages' terms, or made from
         // every page's kept text), sitemap, robots.txt, feed and .nojekyll; `serve` may make them
         // after the pages are out.
