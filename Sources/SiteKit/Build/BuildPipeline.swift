@@ -128,18 +128,23 @@ public final class BuildPipeline {
     /// A full build from disk, with every cache refilled.
     public func build() -> BuildReport {
         config = nil
-        sources = [:]
-        markdownCache = [:]
-        sourcesWithMarkdownDiagnostics = []
+        forgetContent()
         templateBytes = [:]
-        rendered = [:]
-        renderDiagnostics = [:]
-        expandedMarkdown = [:]
         linkResolver = nil
         reads.forgetAll()
         rawReads = [:]
         inputValues = InputValues()
         return rebuild(changed: []).report
+    }
+
+    /// Forgets every content file's parse and Markdown and every page's render (the config changed).
+    private func forgetContent() {
+        sources = [:]
+        markdownCache = [:]
+        sourcesWithMarkdownDiagnostics = []
+        rendered = [:]
+        renderDiagnostics = [:]
+        expandedMarkdown = [:]
     }
 
     /// Runs the pipeline after changes to the files at `changed` (absolute paths of files or folders
@@ -169,12 +174,7 @@ public final class BuildPipeline {
         var full = !keepsResults || config == nil || changed.contains(contentPrefix + "site.yml")
         if full {
             (config, configDiagnostics) = ConfigStage.load(options)
-            sources = [:]
-            markdownCache = [:]
-            sourcesWithMarkdownDiagnostics = []
-            rendered = [:]
-            renderDiagnostics = [:]
-            expandedMarkdown = [:]
+            forgetContent()
         }
         report.diagnostics.append(contentsOf: configDiagnostics)
         guard let config else { return failed() }
