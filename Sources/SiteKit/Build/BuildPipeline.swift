@@ -236,10 +236,11 @@ public final class BuildPipeline {
             guard group.map({ before.frontMatter.params[$0] == after.frontMatter.params[$0] }) ?? true else { return false }
             return SiteModel.SortKey(before) == SiteModel.SortKey(after) || keepsPlace(source, in: pages)
         }
-        // Terms and their order stay when no edited page changed its sort key (in place, none changed its terms).
+        // Terms and their order stay when no edited page changed its place among its terms' pages
+        // (in place, none changed its terms).
         let keepsTerms = samePages && changedSources.allSatisfy { source in
             guard let before = previousParses[source]??.page, let after = sources[source]?.parsed.page else { return false }
-            return SiteModel.SortKey(before) == SiteModel.SortKey(after)
+            return SiteModel.SortKey(before) == SiteModel.SortKey(after) || keepsPlaceInTerms(source, in: pages)
         }
         let keptTerms = keepsTerms ? lastSite?.taxonomies : nil
         var assembly = Assembly(config: config, pages: pages, data: data, reusingOrderOf: keepsOrder ? lastSite : nil,
@@ -682,6 +683,24 @@ public final class BuildPipeline {
         let key = SiteModel.SortKey(pages[index])
         if position > members.startIndex, !(SiteModel.SortKey(pages[members[position - 1]]) < key) { return false }
         if position + 1 < members.endIndex, !(key < SiteModel.SortKey(pages[members[position + 1]])) { return false }
+        return true
+    }
+
+    /// Whether the edited page `source` still sorts between its neighbours (as they are now) among
+    /// the pages of each of its terms in the last taxonomy index: then every term's pages are in the
+    /// same order although its sort key changed (a retitled page, most often).
+    private func keepsPlaceInTerms(_ source: String, in pages: [Page]) -> Bool {
+        guard let taxonomies = lastSite?.taxonomies, let index = lastIndexBySource[source] else { return false }
+        let key = SiteModel.SortKey(pages[index])
+        for taxonomy in taxonomies.taxonomies {
+            for (_, slug) in taxonomies.terms(of: pages[index], taxonomy: taxonomy.name) {
+                guard let term = taxonomy.termBySlug[slug].map({ taxonomy.terms[$0] }),
+                      let position = term.members.firstIndex(of: index) else { return false }
+                let members = term.members
+                if position > members.startIndex, !(SiteModel.SortKey(pages[members[position - 1]]) < key) { return false }
+                if position + 1 < members.endIndex, !(key < SiteModel.SortKey(pages[members[position + 1]])) { return false }
+            }
+        }
         return true
     }
 
