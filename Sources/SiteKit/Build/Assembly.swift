@@ -122,16 +122,9 @@ struct PageRenderer: Sendable {
     }
 
     /// Page `index` through `layout`, with `markdown` as its content when given (else the page's
-    /// own); written to `staging` when given, the result then keeping only the path.
-    func render(_ index: Int, layout resolved: Result<String, Diagnostic>, markdown: RenderedMarkdown? = nil,
-                staging: StagingFolder?) -> Result<OutputFile, Diagnostics> {
-        var reads: PageReads?
-        return render(index, layout: resolved, markdown: markdown, staging: staging, recording: &reads)
-    }
-
-    /// `render`, also naming in `reads` (unless nil) what the page read: the inputs its templates
-    /// opened, and the templates themselves, added to what `reads` holds already (the reads of
-    /// shortcodes expanded before).
+    /// own); written to `staging` when given, the result then keeping only the path. Names in
+    /// `reads` (unless nil) what the page read: the inputs its templates opened, and the templates
+    /// themselves, added to what `reads` holds already (the reads of shortcodes expanded before).
     func render(_ index: Int, layout resolved: Result<String, Diagnostic>, markdown: RenderedMarkdown? = nil,
                 staging: StagingFolder?, recording reads: inout PageReads?) -> Result<OutputFile, Diagnostics> {
         let page = assembly.site.pages[index]
